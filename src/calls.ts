@@ -1,0 +1,101 @@
+import type { Client } from "openapi-fetch";
+import { apiErrorFromResponse } from "./api-error-from-response.js";
+import type {
+  CreateCallResult,
+  OutboundCallParams,
+  WebCallParams,
+  WebCallResult,
+} from "./call-params.js";
+import { readCreateCallResult } from "./create-call-result.js";
+import { AgniValidationError } from "./errors/index.js";
+import type { paths } from "./generated/agni.js";
+import { checkRequestOptions, type RequestOptions } from "./options.js";
+import type { Redact } from "./redact.js";
+import type { CallType, CreateCallRequest } from "./spec-fields.js";
+import type { Send } from "./transport.js";
+import { validateCallParams } from "./validate-call-params.js";
+
+/** The call helpers, `agni.calls`. */
+export interface CallsAPI {
+  /**
+   * Creates a browser call (`type: "web_call"`). Hand the result's `access_token` and `url` to
+   * the page, which joins the LiveKit room with them.
+   *
+   * @example
+   * const { access_token, url, session_id } = await agni.calls.createWebCall({ agent_id });
+   */
+  createWebCall(params: WebCallParams, options?: RequestOptions): Promise<WebCallResult>;
+  /**
+   * Places a phone call (`type: "outbound_call"`) from one of your Agni numbers, both numbers
+   * in E.164.
+   *
+   * @example
+   * const { session_id } = await agni.calls.createOutboundCall({
+   *   agent_id, from_phone_number: "+14157774444", to_phone_number: "+12137774445",
+   * });
+   */
+  createOutboundCall(
+    params: OutboundCallParams,
+    options?: RequestOptions,
+  ): Promise<CreateCallResult>;
+}
+
+const HELPER_NAME: Record<CallType, string> = {
+  web_call: "createWebCall",
+  outbound_call: "createOutboundCall",
+};
+
+// A browser needs both to join the call's LiveKit room.
+const WEB_CALL_FIELDS = ["access_token", "url"] as const;
+
+/**
+ * The request body for a call. The published schema requires both phone numbers for every
+ * call type, so a web call sends them as empty strings.
+ */
+export function buildCreateCallBody(
+  type: CallType,
+  params: WebCallParams | OutboundCallParams,
+): CreateCallRequest {
+  const numbers = params as Partial<OutboundCallParams>;
+  const body: CreateCallRequest = {
+    type,
+    agent_id: params.agent_id,
+    from_phone_number: numbers.from_phone_number ?? "",
+    to_phone_number: numbers.to_phone_number ?? "",
+  };
+  if (params.metadata !== undefined) body.metadata = params.metadata;
+  if (params.prompt_dynamic_variables !== undefined) {
+    body.prompt_dynamic_variables = params.prompt_dynamic_variables;
+  }
+  return body;
+}
+
+/** Builds `agni.calls` over the typed openapi-fetch client and the transport. */
+export function createCallsAPI(raw: Client<paths>, send: Send, redact: Redact): CallsAPI {
+  async function createCall(
+    type: CallType,
+    params: WebCallParams | OutboundCallParams,
+    options: RequestOptions | undefined,
+    requiredFields: readonly (keyof CreateCallResult)[] = [],
+  ): Promise<CreateCallResult> {
+    const issues = [...validateCallParams(type, params), ...checkRequestOptions(options)];
+    if (issues.length > 0) {
+      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
+    }
+    const { data, error, response } = await raw.POST("/api/v1/calling/create-call", {
+      body: buildCreateCallBody(type, params),
+      parseAs: "text",
+      signal: options?.signal,
+      headers: options?.headers,
+      fetch: (request) => send(request, { timeoutMs: options?.timeoutMs }),
+    });
+    if (!response.ok) throw apiErrorFromResponse(response, error, redact);
+    return readCreateCallResult(response, data, redact, requiredFields);
+  }
+
+  return {
+    createWebCall: (params, options) =>
+      createCall("web_call", params, options, WEB_CALL_FIELDS) as Promise<WebCallResult>,
+    createOutboundCall: (params, options) => createCall("outbound_call", params, options),
+  };
+}

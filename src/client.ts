@@ -1,0 +1,44 @@
+import createClient, { type Client } from "openapi-fetch";
+import { createCallsAPI, type CallsAPI } from "./calls.js";
+import type { paths } from "./generated/agni.js";
+import { resolveClientOptions, type AgniClientOptions } from "./options.js";
+import { createRedactor } from "./redact.js";
+import { createTransport } from "./transport.js";
+import { PACKAGE_NAME, VERSION } from "./version.js";
+
+/** A client of the Agni API. */
+export interface AgniClient {
+  /** Web and outbound call helpers: validated input, typed results, typed errors. */
+  readonly calls: CallsAPI;
+  /**
+   * The typed openapi-fetch client for every path in the spec, with auth, default headers and
+   * timeouts applied. It returns `{ data, error, response }` rather than throwing on HTTP errors.
+   *
+   * @example
+   * const { data, error, response } = await agni.raw.POST("/api/v1/calling/create-call", { body });
+   */
+  readonly raw: Client<paths>;
+}
+
+/**
+ * Creates a client. With no options it reads `AGNI_API_KEY` (and `AGNI_BASE_URL`) from the
+ * environment; it throws {@link AgniValidationError} when options are bad or no key is found.
+ *
+ * @example
+ * const agni = createAgniClient({ apiKey: process.env.AGNI_API_KEY });
+ * const call = await agni.calls.createWebCall({ agent_id: "agent_123" });
+ */
+export function createAgniClient(options?: AgniClientOptions): AgniClient {
+  const resolved = resolveClientOptions(options);
+  const send = createTransport(resolved);
+  const raw = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    fetch: (request) => send(request),
+    headers: {
+      Accept: "application/json",
+      "X-Agni-Client": `${PACKAGE_NAME}/${VERSION}`,
+      ...resolved.headers,
+    },
+  });
+  return { calls: createCallsAPI(raw, send, createRedactor(resolved.apiKey)), raw };
+}

@@ -1,0 +1,97 @@
+import { AgniError } from "./agni-error.js";
+
+/** What the client read from an error answer. */
+export interface AgniAPIErrorInit {
+  status: number;
+  message: string;
+  code: string | undefined;
+  body: unknown;
+  headers: Record<string, string>;
+  requestId: string | undefined;
+}
+
+/**
+ * The API answered with an error status (or with a 2xx that could not be used, such as
+ * `success: false` or a body that is not JSON). Subclasses name the common statuses.
+ */
+export class AgniAPIError extends AgniError {
+  static {
+    this.prototype.name = "AgniAPIError";
+  }
+
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** The body's `code` (such as `INVALID_REQUEST`), when it has one. */
+  readonly code: string | undefined;
+  /** The parsed JSON body, or its text when it is not JSON (`""` when empty). */
+  readonly body: unknown;
+  /** Response headers, lower-cased names. */
+  readonly headers: Record<string, string>;
+  /** The server's request id (`x-request-id` or `request-id`), for support tickets. */
+  readonly requestId: string | undefined;
+
+  constructor(init: AgniAPIErrorInit) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.body = init.body;
+    this.headers = init.headers;
+    this.requestId = init.requestId;
+  }
+}
+
+/** 400: the request was malformed. */
+export class AgniBadRequestError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniBadRequestError";
+  }
+}
+
+/** 401: the API key is missing, invalid or revoked. */
+export class AgniAuthenticationError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniAuthenticationError";
+  }
+}
+
+/** 403: the key is valid but may not do this. */
+export class AgniPermissionDeniedError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniPermissionDeniedError";
+  }
+}
+
+/** 404: no such resource (or path). */
+export class AgniNotFoundError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniNotFoundError";
+  }
+}
+
+/** 409: the request conflicts with the current state. */
+export class AgniConflictError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniConflictError";
+  }
+}
+
+/** 422: the body was well-formed but rejected by the server's validation. */
+export class AgniUnprocessableEntityError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniUnprocessableEntityError";
+  }
+}
+
+/** 429: too many requests; see the `retry-after` header. */
+export class AgniRateLimitError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniRateLimitError";
+  }
+}
+
+/** 500 or above: the server (or a proxy in front of it) failed. */
+export class AgniInternalServerError extends AgniAPIError {
+  static {
+    this.prototype.name = "AgniInternalServerError";
+  }
+}

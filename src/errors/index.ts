@@ -1,0 +1,16 @@
+export { AgniError } from "./agni-error.js";
+export { AgniValidationError, type ValidationIssue } from "./validation-error.js";
+export { AgniConnectionError } from "./connection-error.js";
+export { AgniTimeoutError } from "./timeout-error.js";
+export {
+  AgniAPIError,
+  AgniAuthenticationError,
+  AgniBadRequestError,
+  AgniConflictError,
+  AgniInternalServerError,
+  AgniNotFoundError,
+  AgniPermissionDeniedError,
+  AgniRateLimitError,
+  AgniUnprocessableEntityError,
+  type AgniAPIErrorInit,
+} from "./api-error.js";

@@ -1,0 +1,30 @@
+import { AgniError } from "./agni-error.js";
+
+/** One problem with the caller's input: the field it concerns and what to fix. */
+export interface ValidationIssue {
+  /** Dotted path of the field, such as `to_phone_number` or `metadata.created_at`. */
+  field: string;
+  /** What is wrong and what would be accepted. */
+  message: string;
+}
+
+/**
+ * Bad input, found before any request was sent. `issues` lists every problem at once.
+ *
+ * @example
+ * catch (err) { if (err instanceof AgniValidationError) for (const i of err.issues) console.log(i.field, i.message); }
+ */
+export class AgniValidationError extends AgniError {
+  static {
+    this.prototype.name = "AgniValidationError";
+  }
+
+  /** Every problem found, in field order. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(context: string, issues: readonly ValidationIssue[]) {
+    const lines = issues.map((issue) => `  - ${issue.field}: ${issue.message}`);
+    super(`${context}:\n${lines.join("\n")}`);
+    this.issues = issues;
+  }
+}

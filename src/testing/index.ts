@@ -1,0 +1,12 @@
+export {
+  CREATE_CALL_PATH,
+  checkCreateCallBody,
+  createMockAgni,
+  type MockAgni,
+  type MockAgniOptions,
+  type MockAnswer,
+  type MockNetworkFailure,
+  type RecordedRequest,
+} from "./mock-agni.js";
+export { startMockAgniServer, type MockAgniServer, type MockAgniServerOptions } from "./serve.js";
+export { fakeLiveKitToken, uuidV7 } from "./ids.js";

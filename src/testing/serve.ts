@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createMockAgni, type MockAgni, type MockAgniOptions } from "./mock-agni.js";
+
+/** Options of {@link startMockAgniServer}. */
+export interface MockAgniServerOptions extends MockAgniOptions {
+  /** The mock to serve; by default a new one made from the other options. */
+  mock?: MockAgni;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Port; default 0, a free one. */
+  port?: number;
+}
+
+/** A running mock server. */
+export interface MockAgniServer {
+  /** Base URL to pass as `baseUrl`, such as `http://127.0.0.1:53124`. */
+  url: string;
+  /** The mock behind it, with its recorded `calls` and `enqueue`. */
+  mock: MockAgni;
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a {@link MockAgni} over real HTTP with `node:http` (Node, Bun and Deno). A scripted
+ * network failure destroys the connection, so clients see a real socket error.
+ *
+ * @example
+ * const server = await startMockAgniServer();
+ * const agni = createAgniClient({ apiKey: "test", baseUrl: server.url });
+ * // ...
+ * await server.close();
+ */
+export async function startMockAgniServer(
+  options: MockAgniServerOptions = {},
+): Promise<MockAgniServer> {
+  const { mock = createMockAgni(options), host = "127.0.0.1", port = 0 } = options;
+  // Imported lazily so that `agni-client/testing` also loads where node:http does not exist.
+  const { createServer } = await import("node:http");
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    }
+    const aborted = new AbortController();
+    res.on("close", () => aborted.abort());
+    let response: Response;
+    try {
+      response = await mock(`http://${req.headers.host ?? host}${req.url ?? "/"}`, {
+        method: req.method ?? "GET",
+        headers,
+        body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+        signal: aborted.signal,
+      });
+    } catch {
+      req.socket.destroy();
+      return;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => req.socket.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${boundPort}`,
+    mock,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,84 @@
+import type { ValidationIssue } from "./errors/index.js";
+import { findNonJsonValues, isPlainObject } from "./json-value.js";
+import { OBJECT_REQUEST_FIELDS, REQUEST_FIELDS, type CallType } from "./spec-fields.js";
+
+/** E.164: a "+", a non-zero digit, then 1 to 14 more digits. */
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+
+const PHONE_FIELDS: readonly string[] = ["from_phone_number", "to_phone_number"];
+
+const describeValue = (value: unknown): string => {
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+};
+
+const toSnakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Checks a call helper's parameters against what the API accepts and returns every problem
+ * (empty when the input is good). `callType` decides whether phone numbers belong.
+ */
+export function validateCallParams(callType: CallType, params: unknown): ValidationIssue[] {
+  if (!isPlainObject(params)) {
+    return [
+      {
+        field: "params",
+        message: `must be an object such as { agent_id }, got ${describeValue(params)}`,
+      },
+    ];
+  }
+  const outbound = callType === "outbound_call";
+  const allowed = new Set<string>(
+    REQUEST_FIELDS.filter((f) => f !== "type" && (outbound || !PHONE_FIELDS.includes(f))),
+  );
+  const issues: ValidationIssue[] = [];
+
+  for (const key of Object.keys(params)) {
+    if (allowed.has(key)) continue;
+    let message = "unknown field; remove it";
+    if (key === "type") message = "is set by the helper; remove it";
+    else if (PHONE_FIELDS.includes(key))
+      message = "belongs to outbound calls; a web call has no phone numbers, remove it";
+    else if (allowed.has(toSnakeCase(key)))
+      message = `unknown field; did you mean ${toSnakeCase(key)}?`;
+    issues.push({ field: key, message });
+  }
+
+  const agentId = params["agent_id"];
+  if (typeof agentId !== "string" || agentId.trim() === "") {
+    issues.push({
+      field: "agent_id",
+      message: `must be a non-empty string (the agent's id), got ${describeValue(agentId)}`,
+    });
+  }
+
+  if (outbound) {
+    for (const field of PHONE_FIELDS) {
+      const number = params[field];
+      if (typeof number !== "string" || !E164_PATTERN.test(number)) {
+        issues.push({
+          field,
+          message:
+            `must be an E.164 phone number such as +14157774444 ("+", country code and number, ` +
+            `digits only), got ${number === undefined ? "nothing" : describeValue(number)}`,
+        });
+      }
+    }
+  }
+
+  for (const field of OBJECT_REQUEST_FIELDS) {
+    const value = params[field];
+    if (value === undefined) continue;
+    if (!isPlainObject(value)) {
+      issues.push({
+        field,
+        message: `must be a plain object of JSON values when given, got ${describeValue(value)}`,
+      });
+    } else {
+      issues.push(...findNonJsonValues(value, field));
+    }
+  }
+  return issues;
+}

@@ -36,7 +36,8 @@ async function generate(): Promise<string> {
   const header =
     COMMENT_HEADER.trimEnd() +
     `\n// Generated from openapi/agni.yaml by scripts/generate.ts: run \`npm run generate\`.\n\n`;
-  const config = await prettier.resolveConfig(outPath);
+  // The project's prettier config, wherever `--out` points, so the output never depends on it.
+  const config = await prettier.resolveConfig(resolve(root, "src/generated/agni.ts"));
   return prettier.format(header + astToString(ast), { ...config, filepath: outPath });
 }
 

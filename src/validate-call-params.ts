@@ -10,6 +10,7 @@ const PHONE_FIELDS: readonly string[] = ["from_phone_number", "to_phone_number"]
 const describeValue = (value: unknown): string => {
   if (typeof value === "string")
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined) return "nothing";
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 };
@@ -62,7 +63,7 @@ export function validateCallParams(callType: CallType, params: unknown): Validat
           field,
           message:
             `must be an E.164 phone number such as +14157774444 ("+", country code and number, ` +
-            `digits only), got ${number === undefined ? "nothing" : describeValue(number)}`,
+            `digits only), got ${describeValue(number)}`,
         });
       }
     }

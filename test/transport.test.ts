@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { AgniConnectionError, AgniTimeoutError, createAgniClient } from "../src/index.js";
+import { API_KEY, rejectionOf, useTestServer } from "./helpers/fixtures.js";
+import { CREATED, sendJson } from "./helpers/test-server.js";
+
+const startServer = useTestServer();
+
+describe("timeouts", () => {
+  it("rejects with AgniTimeoutError when headers do not arrive in time", async () => {
+    const server = await startServer(() => undefined); // never answers
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 100 });
+
+    const started = performance.now();
+    const error = (await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "a" }),
+    )) as AgniTimeoutError;
+
+    expect(error).toBeInstanceOf(AgniTimeoutError);
+    expect(error.timeoutMs).toBe(100);
+    expect(error.message).toContain("within 100 ms");
+    expect(error.message).toContain("may still have processed");
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("also covers a body that stalls after the headers", async () => {
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"success": true,'); // and never the rest
+    });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 150 });
+
+    const error = await rejectionOf(agni.calls.createWebCall({ agent_id: "a" }));
+
+    expect(error).toBeInstanceOf(AgniTimeoutError);
+  });
+
+  it("takes a per-request timeoutMs over the client's", async () => {
+    const server = await startServer((_req, res) => {
+      setTimeout(() => sendJson(res, 200, CREATED), 300);
+    });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 60 });
+
+    await expect(
+      agni.calls.createWebCall({ agent_id: "a" }, { timeoutMs: 5_000 }),
+    ).resolves.toMatchObject({ session_id: CREATED.session_id });
+    const error = (await rejectionOf(
+      createAgniClient({ apiKey: API_KEY, baseUrl: server.url }).calls.createWebCall(
+        { agent_id: "a" },
+        { timeoutMs: 50 },
+      ),
+    )) as AgniTimeoutError;
+    expect(error).toBeInstanceOf(AgniTimeoutError);
+    expect(error.timeoutMs).toBe(50);
+  });
+
+  it("holds even when a custom fetch ignores the abort signal", async () => {
+    const agni = createAgniClient({
+      apiKey: API_KEY,
+      baseUrl: "https://api.ravan.ai",
+      timeoutMs: 50,
+      fetch: () => new Promise<Response>(() => undefined),
+    });
+
+    await expect(agni.calls.createWebCall({ agent_id: "a" })).rejects.toBeInstanceOf(
+      AgniTimeoutError,
+    );
+  });
+
+  it("gives each request its own timer (no shared client-level signal)", async () => {
+    const server = await startServer((_req, res) => {
+      setTimeout(() => sendJson(res, 200, CREATED), 120);
+    });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 200 });
+
+    await agni.calls.createWebCall({ agent_id: "a" });
+    // This request starts after the first one's limit would have run out.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect(agni.calls.createWebCall({ agent_id: "a" })).resolves.toMatchObject(CREATED);
+  });
+});
+
+describe("abort", () => {
+  it("rejects with the signal's reason when the caller aborts mid-request", async () => {
+    const server = await startServer(() => undefined);
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const controller = new AbortController();
+    const reason = new Error("user hung up");
+
+    const pending = agni.calls.createWebCall({ agent_id: "a" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+
+    expect(await rejectionOf(pending)).toBe(reason);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("rejects with a DOMException AbortError for a plain abort()", async () => {
+    const server = await startServer(() => undefined);
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const controller = new AbortController();
+
+    const pending = agni.calls.createWebCall({ agent_id: "a" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+
+    const error = await rejectionOf(pending);
+    expect(error).toBe(controller.signal.reason);
+    expect((error as DOMException).name).toBe("AbortError");
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const reason = new Error("too late");
+
+    const error = await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "a" }, { signal: AbortSignal.abort(reason) }),
+    );
+
+    expect(error).toBe(reason);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("gives AgniTimeoutError, not the caller's reason, when the timeout comes first", async () => {
+    const server = await startServer(() => undefined);
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 40 });
+    const controller = new AbortController();
+
+    const error = await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "a" }, { signal: controller.signal }),
+    );
+    controller.abort(new Error("after the fact"));
+
+    expect(error).toBeInstanceOf(AgniTimeoutError);
+  });
+});
+
+describe("custom fetch", () => {
+  it("receives a Request carrying the key and the default headers", async () => {
+    const seen: Request[] = [];
+    const agni = createAgniClient({
+      apiKey: API_KEY,
+      fetch: async (request) => {
+        seen.push(request);
+        return Response.json(CREATED);
+      },
+    });
+
+    await expect(agni.calls.createWebCall({ agent_id: "a" })).resolves.toStrictEqual(CREATED);
+
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toBe("https://api.ravan.ai/api/v1/calling/create-call");
+    expect(seen[0]!.headers.get("x-api-key")).toBe(API_KEY);
+    expect(seen[0]!.headers.get("accept")).toBe("application/json");
+    expect(await seen[0]!.json()).toMatchObject({ type: "web_call", agent_id: "a" });
+  });
+
+  it("turns a custom fetch's own failure into AgniConnectionError with the cause", async () => {
+    const failure = new TypeError("fetch failed");
+    const agni = createAgniClient({
+      apiKey: API_KEY,
+      fetch: () => Promise.reject(failure),
+    });
+
+    const error = (await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "a" }),
+    )) as AgniConnectionError;
+
+    expect(error).toBeInstanceOf(AgniConnectionError);
+    expect(error.cause).toBe(failure);
+  });
+});
+
+describe("the key goes to the API's origin only", () => {
+  it("is not attached when a raw request is pointed at another origin", async () => {
+    const api = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const other = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: api.url });
+    const body = {
+      type: "web_call" as const,
+      agent_id: "a",
+      from_phone_number: "",
+      to_phone_number: "",
+    };
+
+    await agni.raw.POST("/api/v1/calling/create-call", { body, baseUrl: other.url });
+    await agni.raw.POST("/api/v1/calling/create-call", { body });
+
+    expect(other.requests).toHaveLength(1);
+    expect(other.requests[0]!.headers["x-api-key"]).toBeUndefined();
+    expect(api.requests[0]!.headers["x-api-key"]).toBe(API_KEY);
+  });
+});

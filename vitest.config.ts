@@ -9,6 +9,8 @@ export default defineConfig({
       tsconfig: "./tsconfig.json",
     },
     testTimeout: 15_000,
+    // The load test reads the heap after a forced garbage collection.
+    execArgv: ["--expose-gc"],
     unstubEnvs: true,
   },
 });

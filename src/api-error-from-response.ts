@@ -9,8 +9,11 @@ import {
   AgniRateLimitError,
   AgniUnprocessableEntityError,
 } from "./errors/index.js";
+import { attemptsSuffix } from "./errors/agni-error.js";
 import { isPlainObject } from "./json-value.js";
 import type { Redact } from "./redact.js";
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-timing.js";
+import { attemptsFor } from "./transport.js";
 
 const CLASS_BY_STATUS: Record<number, typeof AgniAPIError> = {
   400: AgniBadRequestError,
@@ -34,16 +37,24 @@ export function snippetOf(text: string): string {
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
 }
 
+/** How a 2xx the client cannot use is reported (see {@link apiErrorFromResponse}). */
+export interface UnusableAnswer {
+  message: string;
+  /** Whether the request certainly did not take effect. */
+  safeToRetry: boolean;
+}
+
 /**
  * Builds the typed error for an answer. `body` is the parsed JSON when the body was JSON,
- * else its text. `overrideMessage` replaces the body-derived message (for a 2xx the client
- * cannot use). Every string is passed through `redact`.
+ * else its text. `unusable` describes a 2xx the client cannot use; without it the message
+ * comes from the body and `safeToRetry` holds for statuses below 500. Every string is passed
+ * through `redact`.
  */
 export function apiErrorFromResponse(
   response: Response,
   body: unknown,
   redact: Redact,
-  overrideMessage?: string,
+  unusable?: UnusableAnswer,
 ): AgniAPIError {
   const { status, statusText } = response;
   const headers = redact(Object.fromEntries(response.headers));
@@ -51,13 +62,19 @@ export function apiErrorFromResponse(
   const code = typeof json?.["code"] === "string" ? json["code"] : undefined;
   const requestId = headers["x-request-id"] ?? headers["request-id"];
   const statusLine = `${status}${statusText ? ` ${statusText}` : ""}`;
+  const attempts = attemptsFor(response);
 
   let message: string;
-  if (overrideMessage !== undefined) message = overrideMessage;
+  if (unusable !== undefined) message = unusable.message;
   else if (typeof json?.["message"] === "string" && json["message"]) message = json["message"];
   else if (typeof body === "string" && body.trim()) message = `${statusLine}: ${snippetOf(body)}`;
   else if (body === undefined || body === "") message = `${statusLine} with an empty body`;
   else message = `${statusLine}: ${snippetOf(JSON.stringify(body))}`;
+  const wait = status === 429 ? retryAfterMs((name) => headers[name]) : undefined;
+  if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) {
+    message += ` (the server asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${MAX_RETRY_AFTER_MS / 1000} s the client waits)`;
+  }
+  message += attemptsSuffix(attempts);
 
   const ErrorClass =
     status >= 500 ? AgniInternalServerError : (CLASS_BY_STATUS[status] ?? AgniAPIError);
@@ -68,5 +85,7 @@ export function apiErrorFromResponse(
     body: redact(body ?? ""),
     headers,
     requestId,
+    safeToRetry: unusable?.safeToRetry ?? status < 500,
+    attempts,
   });
 }

@@ -82,12 +82,16 @@ export function createCallsAPI(raw: Client<paths>, send: Send, redact: Redact): 
     if (issues.length > 0) {
       throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
     }
+    const headers = options?.idempotencyKey
+      ? { ...options.headers, "Idempotency-Key": options.idempotencyKey }
+      : options?.headers;
     const { data, error, response } = await raw.POST("/api/v1/calling/create-call", {
       body: buildCreateCallBody(type, params),
       parseAs: "text",
       signal: options?.signal,
-      headers: options?.headers,
-      fetch: (request) => send(request, { timeoutMs: options?.timeoutMs }),
+      headers,
+      fetch: (request) =>
+        send(request, { timeoutMs: options?.timeoutMs, maxRetries: options?.maxRetries }),
     });
     if (!response.ok) throw apiErrorFromResponse(response, error, redact);
     return readCreateCallResult(response, data, redact, requiredFields);

@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { createCallsAPI, type CallsAPI } from "./calls.js";
 import type { paths } from "./generated/agni.js";
+import { createLog } from "./logger.js";
 import { resolveClientOptions, type AgniClientOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { createTransport } from "./transport.js";
@@ -11,8 +12,10 @@ export interface AgniClient {
   /** Web and outbound call helpers: validated input, typed results, typed errors. */
   readonly calls: CallsAPI;
   /**
-   * The typed openapi-fetch client for every path in the spec, with auth, default headers and
-   * timeouts applied. It returns `{ data, error, response }` rather than throwing on HTTP errors.
+   * The typed openapi-fetch client for every path in the spec, with auth, default headers,
+   * time limits and retries applied. It returns `{ data, error, response }` rather than throwing
+   * on HTTP errors; network failures and time-outs reject with the typed errors. An
+   * `Idempotency-Key` header opts a request into the idempotent retry rules.
    *
    * @example
    * const { data, error, response } = await agni.raw.POST("/api/v1/calling/create-call", { body });
@@ -30,7 +33,10 @@ export interface AgniClient {
  */
 export function createAgniClient(options?: AgniClientOptions): AgniClient {
   const resolved = resolveClientOptions(options);
-  const send = createTransport(resolved);
+  const redact = createRedactor(resolved.apiKey);
+  const log = createLog(resolved.logger, resolved.logLevel, redact);
+  for (const warning of resolved.warnings) log.warn(warning);
+  const send = createTransport(resolved, log);
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: (request) => send(request),
@@ -40,5 +46,5 @@ export function createAgniClient(options?: AgniClientOptions): AgniClient {
       ...resolved.headers,
     },
   });
-  return { calls: createCallsAPI(raw, send, createRedactor(resolved.apiKey)), raw };
+  return { calls: createCallsAPI(raw, send, redact), raw };
 }

@@ -1,5 +1,7 @@
 import { AgniValidationError, type ValidationIssue } from "./errors/index.js";
 import { isPlainObject } from "./json-value.js";
+import { LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
+import { isBrowser, pageLocation } from "./runtime.js";
 
 /** A fetch-compatible function; the global `fetch` and `createMockAgni()` both fit. */
 export type FetchFunction = (input: Request) => Promise<Response>;
@@ -8,17 +10,34 @@ export type FetchFunction = (input: Request) => Promise<Response>;
 export interface AgniClientOptions {
   /**
    * The secret API key sent as `X-Api-Key`. Defaults to the `AGNI_API_KEY` environment variable
-   * where `process.env` exists. `null` sends no key (for a proxy that adds it).
+   * where `process.env` exists. `null` sends no key (for a proxy that adds it); in a browser no
+   * key is the default.
    */
   apiKey?: string | null;
-  /** Origin of the API. Default `AGNI_BASE_URL` from the environment, else `https://api.ravan.ai`. */
+  /**
+   * Origin of the API. Default `AGNI_BASE_URL` from the environment, else
+   * `https://api.ravan.ai`. In a browser it may be relative to the page (`/api/agni`).
+   */
   baseUrl?: string;
   /** The fetch used for every request (default `globalThis.fetch`). */
   fetch?: FetchFunction;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
-  /** Limit for one whole request (connect, headers and body), in ms. Default 60 000. */
+  /** Limit for each attempt of a request (connect, headers and body), in ms. Default 60 000. */
   timeoutMs?: number;
+  /** How many times a failed request may be sent again, when that is safe. Default 2. */
+  maxRetries?: number;
+  /** Permits an `http://` `baseUrl` on a host other than loopback. Default false. */
+  allowInsecureHttp?: boolean;
+  /**
+   * Permits an API key in a browser, where every visitor could read it. Default false: create
+   * calls on your server and hand the browser the call's `access_token` and `url`.
+   */
+  dangerouslyAllowBrowser?: boolean;
+  /** Where log lines go (console-like). Default `console`. */
+  logger?: Logger;
+  /** How much to log: `"off"`, `"error"`, `"warn"` (default), `"info"` or `"debug"`. */
+  logLevel?: LogLevel;
 }
 
 /** Per-request options, the helpers' second argument. */
@@ -27,6 +46,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this request. */
   timeoutMs?: number;
+  /** Overrides the client's `maxRetries` for this request. */
+  maxRetries?: number;
+  /**
+   * Sent as `Idempotency-Key`, the same on every attempt. It opts the request into the
+   * idempotent retry rules (retry on time-outs, resets, 408, 502, 503, 504): pass one only if
+   * the server de-duplicates on it.
+   */
+  idempotencyKey?: string;
   /** Extra headers for this request. */
   headers?: Record<string, string>;
 }
@@ -38,13 +65,30 @@ export interface ResolvedClientOptions {
   fetch: FetchFunction;
   headers: Record<string, string>;
   timeoutMs: number;
+  maxRetries: number;
+  logger: Logger;
+  logLevel: LogLevel;
+  /** Risky settings in force, to be logged as warnings. */
+  warnings: string[];
 }
 
 /** The API's origin when neither `baseUrl` nor `AGNI_BASE_URL` says otherwise. */
 export const DEFAULT_BASE_URL = "https://api.ravan.ai";
-/** Default limit for one request, in ms. */
+/** Default limit for one attempt, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Default number of retries. */
+export const DEFAULT_MAX_RETRIES = 2;
 const MAX_TIMEOUT_MS = 2_147_483_647; // setTimeout's limit
+const MAX_RETRIES_LIMIT = 10;
+// Visible ASCII only: what an HTTP header value can carry without folding or mangling.
+const HEADER_TOKEN = /^[\x21-\x7e]+$/;
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+const BROWSER_KEY_MESSAGE =
+  "an API key in a browser is readable by every visitor. Create calls on your server and hand " +
+  "the page the call's access_token and url (it joins the LiveKit room with them), or point " +
+  "baseUrl at a same-origin proxy that adds the key, with no apiKey here. If you understand " +
+  "the risk (an internal tool, say), pass dangerouslyAllowBrowser: true";
 
 const readEnv = (name: string): string | undefined =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
@@ -61,6 +105,15 @@ export function checkTimeout(value: unknown, field: string): ValidationIssue[] {
   ];
 }
 
+/** Problems with a `maxRetries` value (none when it is absent or good). */
+export function checkMaxRetries(value: unknown, field: string): ValidationIssue[] {
+  if (value === undefined) return [];
+  if (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_RETRIES_LIMIT) {
+    return [];
+  }
+  return [{ field, message: `must be a whole number from 0 to ${MAX_RETRIES_LIMIT}` }];
+}
+
 /** Problems with a `headers` value (none when it is absent or good). */
 export function checkHeaders(value: unknown, field: string): ValidationIssue[] {
   if (value === undefined) return [];
@@ -74,38 +127,57 @@ export function checkRequestOptions(options: unknown): ValidationIssue[] {
   if (!isPlainObject(options)) {
     return [{ field: "options", message: "must be an object such as { timeoutMs: 10000 }" }];
   }
-  const signal = options["signal"];
+  const { signal, idempotencyKey } = options;
   const issues = [
     ...checkTimeout(options["timeoutMs"], "options.timeoutMs"),
+    ...checkMaxRetries(options["maxRetries"], "options.maxRetries"),
     ...checkHeaders(options["headers"], "options.headers"),
   ];
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     issues.push({ field: "options.signal", message: "must be an AbortSignal" });
   }
+  if (
+    idempotencyKey !== undefined &&
+    (typeof idempotencyKey !== "string" ||
+      idempotencyKey.length > 255 ||
+      !HEADER_TOKEN.test(idempotencyKey))
+  ) {
+    issues.push({
+      field: "options.idempotencyKey",
+      message: "must be 1 to 255 visible ASCII characters, such as a UUID",
+    });
+  }
   return issues;
 }
 
-/**
- * Applies defaults and the environment to client options, or throws one
- * {@link AgniValidationError} listing every problem.
- */
-export function resolveClientOptions(options: AgniClientOptions = {}): ResolvedClientOptions {
-  const issues: ValidationIssue[] = [];
-  const apiKey = options.apiKey === undefined ? readEnv("AGNI_API_KEY") : options.apiKey;
+function checkApiKey(apiKey: unknown, inBrowser: boolean, allowBrowser: boolean) {
+  if (apiKey === null) return [];
   if (apiKey === undefined || apiKey === "") {
-    issues.push({
-      field: "apiKey",
-      message:
-        "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable",
-    });
-  } else if (apiKey !== null && typeof apiKey !== "string") {
-    issues.push({ field: "apiKey", message: "must be a string" });
+    return [
+      {
+        field: "apiKey",
+        message:
+          "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable",
+      },
+    ];
   }
+  if (typeof apiKey !== "string") return [{ field: "apiKey", message: "must be a string" }];
+  if (!HEADER_TOKEN.test(apiKey)) {
+    const at = [...apiKey].findIndex((c) => !HEADER_TOKEN.test(c));
+    return [
+      {
+        field: "apiKey",
+        message:
+          `contains a character an HTTP header cannot carry (a line break, space or non-ASCII ` +
+          `character) at position ${at}; copy the key again without surrounding whitespace`,
+      },
+    ];
+  }
+  if (inBrowser && !allowBrowser) return [{ field: "apiKey", message: BROWSER_KEY_MESSAGE }];
+  return [];
+}
 
-  const baseUrl = (options.baseUrl ?? readEnv("AGNI_BASE_URL") ?? DEFAULT_BASE_URL).replace(
-    /\/+$/,
-    "",
-  );
+function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean): ValidationIssue[] {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -113,19 +185,80 @@ export function resolveClientOptions(options: AgniClientOptions = {}): ResolvedC
     url = undefined;
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-    issues.push({
-      field: "baseUrl",
-      message: `must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
-    });
+    return [
+      {
+        field: "baseUrl",
+        message: `must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
+      },
+    ];
   }
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    issues.push({ field: "fetch", message: "must be a fetch-compatible function" });
+  if (url.protocol === "http:" && !LOOPBACK_HOST.test(url.hostname) && !allowInsecureHttp) {
+    return [
+      {
+        field: "baseUrl",
+        message:
+          `${url.origin} is plain http on a host other than loopback, so the API key would cross ` +
+          `the network unencrypted; use https, or pass allowInsecureHttp: true`,
+      },
+    ];
   }
-  issues.push(
+  return [];
+}
+
+function checkLogging(logger: unknown, logLevel: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const methods = ["debug", "info", "warn", "error"] as const;
+  if (
+    logger !== undefined &&
+    (logger === null ||
+      typeof logger !== "object" ||
+      !methods.every((m) => typeof (logger as Record<string, unknown>)[m] === "function"))
+  ) {
+    issues.push({ field: "logger", message: "must have debug, info, warn and error functions" });
+  }
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel as LogLevel)) {
+    issues.push({ field: "logLevel", message: `must be one of ${LOG_LEVELS.join(", ")}` });
+  }
+  return issues;
+}
+
+/**
+ * Applies defaults and the environment to client options, or throws one
+ * {@link AgniValidationError} listing every problem. `globals` is the global object the
+ * runtime checks look at.
+ */
+export function resolveClientOptions(
+  options: AgniClientOptions = {},
+  globals: object = globalThis,
+): ResolvedClientOptions {
+  const inBrowser = isBrowser(globals);
+  // A browser has no environment to read a key from: no key means a same-origin proxy.
+  const apiKey =
+    options.apiKey !== undefined ? options.apiKey : inBrowser ? null : readEnv("AGNI_API_KEY");
+  const rawBaseUrl = options.baseUrl ?? readEnv("AGNI_BASE_URL") ?? DEFAULT_BASE_URL;
+  const page = inBrowser ? pageLocation(globals) : undefined;
+  const baseUrl = (page ? new URL(rawBaseUrl, page).href : rawBaseUrl).replace(/\/+$/, "");
+
+  const issues = [
+    ...checkApiKey(apiKey, inBrowser, options.dangerouslyAllowBrowser === true),
+    ...checkBaseUrl(baseUrl, options.allowInsecureHttp === true),
+    ...(options.fetch !== undefined && typeof options.fetch !== "function"
+      ? [{ field: "fetch", message: "must be a fetch-compatible function" }]
+      : []),
     ...checkHeaders(options.headers, "headers"),
     ...checkTimeout(options.timeoutMs, "timeoutMs"),
-  );
+    ...checkMaxRetries(options.maxRetries, "maxRetries"),
+    ...checkLogging(options.logger, options.logLevel),
+  ];
   if (issues.length > 0) throw new AgniValidationError("Invalid createAgniClient options", issues);
+
+  const warnings: string[] = [];
+  if (inBrowser && typeof apiKey === "string") {
+    warnings.push("dangerouslyAllowBrowser: the API key is readable by anyone using this page");
+  }
+  if (baseUrl.startsWith("http:") && !LOOPBACK_HOST.test(new URL(baseUrl).hostname)) {
+    warnings.push(`allowInsecureHttp: requests to ${baseUrl} travel unencrypted`);
+  }
 
   return {
     apiKey: apiKey as string | null,
@@ -133,5 +266,9 @@ export function resolveClientOptions(options: AgniClientOptions = {}): ResolvedC
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     headers: options.headers ?? {},
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    logger: options.logger ?? console,
+    logLevel: options.logLevel ?? "warn",
+    warnings,
   };
 }

@@ -1,54 +1,192 @@
-import { AgniConnectionError, AgniTimeoutError } from "./errors/index.js";
+import { attemptsSuffix } from "./errors/agni-error.js";
+import { AgniConnectionError, AgniRedirectError, AgniTimeoutError } from "./errors/index.js";
+import type { Log } from "./logger.js";
+import { describeNetworkError, neverConnected } from "./network-error.js";
 import type { ResolvedClientOptions } from "./options.js";
+import { backoffMs, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-timing.js";
 
 /** Per-request settings the transport honours. */
 export interface SendOptions {
   timeoutMs?: number;
+  maxRetries?: number;
 }
 
-/** Sends one request: the single place where the client does network I/O. */
+/** Sends one request, retries included: the single place where the client does network I/O. */
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
 
+/** Methods that may be sent again without changing the outcome. */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+/** Statuses worth another attempt for an idempotent request; 429 alone for any other. */
+const RETRY_STATUSES_IDEMPOTENT = new Set([408, 429, 502, 503, 504]);
+const RETRY_STATUSES_ANY = new Set([429]);
 // Statuses whose responses must not carry a body (the Response constructor refuses one).
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+const attemptsByResponse = new WeakMap<Response, number>();
+
+/** How many times the transport sent the request that produced `response` (1 if unknown). */
+export function attemptsFor(response: Response): number {
+  return attemptsByResponse.get(response) ?? 1;
+}
 
 /**
- * Creates the transport beneath openapi-fetch. For each request it adds `X-Api-Key` (only for
- * the API's own origin), bounds the whole exchange, headers and body, by `timeoutMs`, follows
- * the caller's `signal`, and turns network failures into {@link AgniConnectionError}.
- * A timeout rejects with {@link AgniTimeoutError}; a caller's abort with the signal's reason.
+ * Creates the transport beneath openapi-fetch. For each request it:
+ * - adds `X-Api-Key` only for the API's own origin, and follows only same-origin redirects
+ *   that keep the method, so the key never reaches another host;
+ * - bounds each attempt, connect, headers and body, by `timeoutMs`, and follows the caller's
+ *   `signal` (an abort rejects with its reason);
+ * - retries by the rule that a request the server may have processed is never sent again
+ *   unless that is safe: idempotent requests (by method, or carrying `Idempotency-Key`) on
+ *   connection errors, time-outs, 408, 429, 502, 503 and 504; any other only on 429 or a
+ *   connection that was never established;
+ * - turns network failures into {@link AgniConnectionError} and time-outs into
+ *   {@link AgniTimeoutError}.
  */
-export function createTransport(options: ResolvedClientOptions): Send {
-  const apiOrigin = `${new URL(options.baseUrl).origin}/`;
+export function createTransport(options: ResolvedClientOptions, log: Log): Send {
+  const apiOrigin = new URL(options.baseUrl).origin;
   const { apiKey, fetch } = options;
 
-  return async function send(request, { timeoutMs = options.timeoutMs } = {}) {
+  return async function send(request, overrides = {}) {
+    const { timeoutMs = options.timeoutMs, maxRetries = options.maxRetries } = overrides;
     const callerSignal = request.signal;
     callerSignal.throwIfAborted();
-    if (apiKey !== null && request.url.startsWith(apiOrigin))
-      request.headers.set("X-Api-Key", apiKey);
+    const { method } = request;
+    const path = new URL(request.url).pathname;
+    const target = `${method} ${request.url.split("?")[0]}`;
+    const idempotent = IDEMPOTENT_METHODS.has(method) || request.headers.has("idempotency-key");
+    const retryStatuses = idempotent ? RETRY_STATUSES_IDEMPOTENT : RETRY_STATUSES_ANY;
+    // Read once so that every attempt and redirect can send it again.
+    const body = request.body === null ? null : await request.arrayBuffer();
 
-    const target = `${request.method} ${request.url.split("?")[0]}`;
-    const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new AgniTimeoutError(timeoutMs, target)),
-      timeoutMs,
-    );
-    const forwardAbort = () => controller.abort(callerSignal.reason);
-    callerSignal.addEventListener("abort", forwardAbort, { once: true });
-    try {
-      const exchange = fetch(new Request(request, { signal: controller.signal })).then(readWhole);
-      return await rejectOnAbort(exchange, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new AgniConnectionError(`Could not complete ${target}: ${describe(error)}`, {
-        cause: error,
-      });
-    } finally {
-      clearTimeout(timer);
-      callerSignal.removeEventListener("abort", forwardAbort);
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      const retriesLeft = attempt <= maxRetries;
+      let wait: number;
+      try {
+        const response = await attemptOnce(attempt);
+        const requestId =
+          response.headers.get("x-request-id") ?? response.headers.get("request-id");
+        log.debug(`${method} ${path} → ${response.status}`, {
+          attempt,
+          durationMs: Date.now() - started,
+          requestId,
+        });
+        if (!retryStatuses.has(response.status) || !retriesLeft) {
+          attemptsByResponse.set(response, attempt);
+          return response;
+        }
+        const asked = retryAfterMs((name) => response.headers.get(name));
+        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
+          attemptsByResponse.set(response, attempt);
+          return response;
+        }
+        wait = asked ?? backoffMs(attempt);
+        log.info(`${method} ${path} got ${response.status}; retrying in ${Math.round(wait)} ms`, {
+          attempt,
+        });
+      } catch (error) {
+        if (callerSignal.aborted) throw callerSignal.reason;
+        const failure = toAgniError(error, attempt);
+        const retryable =
+          failure instanceof AgniTimeoutError
+            ? idempotent
+            : failure instanceof AgniConnectionError && (idempotent || failure.safeToRetry);
+        log.debug(`${method} ${path} failed: ${failure.message}`, {
+          attempt,
+          durationMs: Date.now() - started,
+        });
+        if (!retryable || !retriesLeft) throw failure;
+        wait = backoffMs(attempt);
+        log.info(`${method} ${path} failed (${failure.name}); retrying in ${Math.round(wait)} ms`, {
+          attempt,
+        });
+      }
+      await sleep(wait, callerSignal);
+    }
+
+    /** One attempt: its own time limit, same-origin redirects followed, body read whole. */
+    async function attemptOnce(attempt: number): Promise<Response> {
+      const controller = new AbortController();
+      const timer = setTimeout(
+        () => controller.abort(new AgniTimeoutError(timeoutMs, target, attempt)),
+        timeoutMs,
+      );
+      const forwardAbort = () => controller.abort(callerSignal.reason);
+      callerSignal.addEventListener("abort", forwardAbort, { once: true });
+      try {
+        return await rejectOnAbort(followRedirects(controller.signal, attempt), controller.signal);
+      } catch (error) {
+        throw controller.signal.aborted ? controller.signal.reason : error;
+      } finally {
+        clearTimeout(timer);
+        callerSignal.removeEventListener("abort", forwardAbort);
+      }
+    }
+
+    async function followRedirects(signal: AbortSignal, attempt: number): Promise<Response> {
+      let url = request.url;
+      for (let hop = 0; ; hop++) {
+        const sameOrigin = new URL(url).origin === apiOrigin;
+        const headers = new Headers(request.headers);
+        if (apiKey !== null && sameOrigin) headers.set("X-Api-Key", apiKey);
+        const response = await fetch(
+          new Request(url, { method, headers, body, signal, redirect: "manual" }),
+        );
+        const redirect = redirectTarget(response, url);
+        if (redirect === undefined) return readWhole(response);
+        await response.body?.cancel();
+        const keepsMethod = response.status === 307 || response.status === 308 || idempotent;
+        const problem =
+          redirect === "hidden"
+            ? "to a location the browser does not reveal; not followed"
+            : redirect.origin !== apiOrigin
+              ? `to another origin, ${redirect.href}; not followed, so the API key stays with ${apiOrigin}`
+              : !keepsMethod
+                ? `to ${redirect.href} with a status that would turn ${method} into GET; not followed`
+                : hop >= MAX_REDIRECTS
+                  ? `more than ${MAX_REDIRECTS} times; stopped at ${redirect.href}`
+                  : undefined;
+        if (problem === undefined && redirect !== "hidden") {
+          url = redirect.href;
+          continue;
+        }
+        throw new AgniRedirectError(
+          `${target} was redirected (${response.status}) ${problem}${attemptsSuffix(attempt)}`,
+          response.status,
+          redirect === "hidden" ? "" : redirect.href,
+          { safeToRetry: response.status === 307 || response.status === 308, attempts: attempt },
+        );
+      }
+    }
+
+    function toAgniError(error: unknown, attempt: number): Error {
+      if (error instanceof AgniTimeoutError || error instanceof AgniRedirectError) return error;
+      const safeToRetry = neverConnected(error);
+      return new AgniConnectionError(
+        `Could not complete ${target}: ${describeNetworkError(error)}${attemptsSuffix(attempt)}` +
+          (safeToRetry ? "" : "; the server may have received the request"),
+        { cause: error, safeToRetry, attempts: attempt },
+      );
     }
   };
+}
+
+/**
+ * Where a redirect response points: a URL, `"hidden"` for a browser's opaque redirect, or
+ * `undefined` when the response is not a redirect.
+ */
+function redirectTarget(response: Response, from: string): URL | "hidden" | undefined {
+  if (response.type === "opaqueredirect") return "hidden";
+  if (!REDIRECT_STATUSES.has(response.status)) return undefined;
+  const location = response.headers.get("location");
+  if (location === null) return undefined;
+  try {
+    return new URL(location, from);
+  } catch {
+    return "hidden";
+  }
 }
 
 /** Reads the body inside the time limit and returns an equivalent, already-read response. */
@@ -74,9 +212,18 @@ function rejectOnAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
   });
 }
 
-/** "fetch failed (connect ECONNREFUSED 127.0.0.1:9)": the error and its first cause. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? error.cause.message : undefined;
-  return cause && cause !== error.message ? `${error.message} (${cause})` : error.message;
+/** Waits `ms`, or rejects with the signal's reason if it aborts first. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 }

@@ -46,7 +46,7 @@ describe("error classes by status", () => {
       const server = await startServer((_req, res) =>
         sendJson(res, status, body, { "x-request-id": `req-${status}` }),
       );
-      const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+      const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, maxRetries: 0 });
 
       const error = await rejectionOf(agni.calls.createOutboundCall(outbound));
 
@@ -108,7 +108,7 @@ describe("error classes by status", () => {
       res.writeHead(status);
       res.end();
     });
-    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, maxRetries: 0 });
 
     const error = (await rejectionOf(agni.calls.createOutboundCall(outbound))) as AgniAPIError;
 
@@ -156,7 +156,7 @@ describe("network failures", () => {
     const server = await startServer(() => undefined);
     const url = server.url;
     await server.close();
-    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: url });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: url, maxRetries: 0 });
 
     const error = (await rejectionOf(
       agni.calls.createOutboundCall(outbound),
@@ -241,7 +241,11 @@ describe("the API key never leaks into errors", () => {
         ),
       ),
       rejectionOf(
-        createAgniClient({ apiKey: API_KEY, baseUrl: closed.url }).calls.createWebCall({
+        createAgniClient({
+          apiKey: API_KEY,
+          baseUrl: closed.url,
+          maxRetries: 0,
+        }).calls.createWebCall({
           agent_id: "a",
         }),
       ),

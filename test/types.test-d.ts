@@ -64,6 +64,10 @@ describe("helper parameters come from the generated schema", () => {
       { agent_id: "a" },
       { signal: AbortSignal.timeout(1000), timeoutMs: 5, headers: { "X-T": "1" } },
     );
+    void agni.calls.createOutboundCall(
+      { agent_id: "a", ...numbers },
+      { maxRetries: 0, idempotencyKey: "a-uuid" },
+    );
     // @ts-expect-error timeoutMs is a number
     void agni.calls.createWebCall({ agent_id: "a" }, { timeoutMs: "5s" });
   });
@@ -103,13 +107,24 @@ describe("options and errors", () => {
   it("accepts a mock as fetch and null as the key", () => {
     expectTypeOf(createAgniClient).toBeCallableWith({ fetch: {} as MockAgni, apiKey: null });
     expectTypeOf(createAgniClient).toBeCallableWith();
+    expectTypeOf(createAgniClient).toBeCallableWith({
+      maxRetries: 3,
+      logger: console,
+      logLevel: "debug",
+      allowInsecureHttp: true,
+      dangerouslyAllowBrowser: false,
+    });
     // @ts-expect-error timeoutMs is a number
     createAgniClient({ timeoutMs: "60s" });
+    // @ts-expect-error no such log level
+    createAgniClient({ logLevel: "trace" });
   });
 
   it("exposes typed error fields", () => {
     expectTypeOf<AgniAPIError["status"]>().toEqualTypeOf<number>();
     expectTypeOf<AgniAPIError["requestId"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<AgniAPIError["safeToRetry"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<AgniValidationError["attempts"]>().toEqualTypeOf<number>();
     expectTypeOf<AgniValidationError["issues"][number]>().toEqualTypeOf<{
       field: string;
       message: string;

@@ -1,3 +1,4 @@
+import { retryAfterMs } from "../retry-timing.js";
 import { AgniError } from "./agni-error.js";
 
 /** What the client read from an error answer. */
@@ -8,6 +9,10 @@ export interface AgniAPIErrorInit {
   body: unknown;
   headers: Record<string, string>;
   requestId: string | undefined;
+  /** Whether sending the request again cannot duplicate it (see {@link AgniError.safeToRetry}). */
+  safeToRetry: boolean;
+  /** How many times the request was sent. */
+  attempts: number;
 }
 
 /**
@@ -31,7 +36,7 @@ export class AgniAPIError extends AgniError {
   readonly requestId: string | undefined;
 
   constructor(init: AgniAPIErrorInit) {
-    super(init.message);
+    super(init.message, { safeToRetry: init.safeToRetry, attempts: init.attempts });
     this.status = init.status;
     this.code = init.code;
     this.body = init.body;
@@ -82,10 +87,18 @@ export class AgniUnprocessableEntityError extends AgniAPIError {
   }
 }
 
-/** 429: too many requests; see the `retry-after` header. */
+/** 429: too many requests. `retryAfterMs` is the wait the server asked for, when it said. */
 export class AgniRateLimitError extends AgniAPIError {
   static {
     this.prototype.name = "AgniRateLimitError";
+  }
+
+  /** The wait asked for by `retry-after-ms` or `retry-after`, in ms. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: AgniAPIErrorInit) {
+    super(init);
+    this.retryAfterMs = retryAfterMs((name) => init.headers[name]);
   }
 }
 

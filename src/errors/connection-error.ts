@@ -1,15 +1,16 @@
-import { AgniError } from "./agni-error.js";
+import { AgniError, type AgniErrorOptions } from "./agni-error.js";
 
 /**
  * The request did not complete at the network level (refused, DNS failure, reset, TLS).
- * The underlying error is kept as `cause`.
+ * The underlying error is kept as `cause`. `safeToRetry` is `true` only when the connection
+ * was never established, so the server cannot have seen the request.
  */
 export class AgniConnectionError extends AgniError {
   static {
     this.prototype.name = "AgniConnectionError";
   }
 
-  constructor(message: string, options: { cause: unknown }) {
+  constructor(message: string, options: AgniErrorOptions & { cause: unknown }) {
     super(message, options);
   }
 }

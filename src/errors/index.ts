@@ -1,7 +1,8 @@
-export { AgniError } from "./agni-error.js";
+export { AgniError, type AgniErrorOptions } from "./agni-error.js";
 export { AgniValidationError, type ValidationIssue } from "./validation-error.js";
 export { AgniConnectionError } from "./connection-error.js";
 export { AgniTimeoutError } from "./timeout-error.js";
+export { AgniRedirectError } from "./redirect-error.js";
 export {
   AgniAPIError,
   AgniAuthenticationError,

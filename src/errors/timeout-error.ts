@@ -1,21 +1,22 @@
-import { AgniError } from "./agni-error.js";
+import { AgniError, attemptsSuffix } from "./agni-error.js";
 
 /**
  * No complete answer arrived within `timeoutMs`. The server may still have acted on the
- * request: for create-call, check the call's status before placing it again.
+ * request (`safeToRetry` is false): for create-call, check the call before placing it again.
  */
 export class AgniTimeoutError extends AgniError {
   static {
     this.prototype.name = "AgniTimeoutError";
   }
 
-  /** The limit that expired, in milliseconds. */
+  /** The limit that expired, in milliseconds (per attempt). */
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number, target: string) {
+  constructor(timeoutMs: number, target: string, attempts: number) {
     super(
-      `No complete answer from ${target} within ${timeoutMs} ms; the server may still have ` +
-        `processed the request. Raise \`timeoutMs\` if the API is slow.`,
+      `No complete answer from ${target} within ${timeoutMs} ms${attemptsSuffix(attempts)}; ` +
+        `the server may still have processed the request. Raise \`timeoutMs\` if the API is slow.`,
+      { safeToRetry: false, attempts },
     );
     this.timeoutMs = timeoutMs;
   }

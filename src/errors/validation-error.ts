@@ -9,7 +9,8 @@ export interface ValidationIssue {
 }
 
 /**
- * Bad input, found before any request was sent. `issues` lists every problem at once.
+ * Bad input, found before any request was sent (`attempts` is 0, `safeToRetry` true). `issues`
+ * lists every problem at once.
  *
  * @example
  * catch (err) { if (err instanceof AgniValidationError) for (const i of err.issues) console.log(i.field, i.message); }
@@ -24,7 +25,7 @@ export class AgniValidationError extends AgniError {
 
   constructor(context: string, issues: readonly ValidationIssue[]) {
     const lines = issues.map((issue) => `  - ${issue.field}: ${issue.message}`);
-    super(`${context}:\n${lines.join("\n")}`);
+    super(`${context}:\n${lines.join("\n")}`, { safeToRetry: true, attempts: 0 });
     this.issues = issues;
   }
 }

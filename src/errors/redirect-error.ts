@@ -1,0 +1,22 @@
+import { AgniError, type AgniErrorOptions } from "./agni-error.js";
+
+/**
+ * The API answered with a redirect the client would not follow: to another origin (the API
+ * key must not go there), or one that would turn the request into a GET. `location` says where.
+ */
+export class AgniRedirectError extends AgniError {
+  static {
+    this.prototype.name = "AgniRedirectError";
+  }
+
+  /** The redirect's status (301, 302, 303, 307 or 308; 0 when a browser hid it). */
+  readonly status: number;
+  /** The `Location` it pointed to, resolved to an absolute URL (empty when unknown). */
+  readonly location: string;
+
+  constructor(message: string, status: number, location: string, options: AgniErrorOptions) {
+    super(message, options);
+    this.status = status;
+    this.location = location;
+  }
+}

@@ -1,0 +1,35 @@
+import type { Redact } from "./redact.js";
+
+/** How much the client logs; each level includes the ones before it. */
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** A console-like logger; `console` itself fits. */
+export interface Logger {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+/** The client's own log functions: a message and optional structured fields. */
+export type Log = Record<Exclude<LogLevel, "off">, (message: string, fields?: object) => void>;
+
+/** The log levels in order of verbosity. */
+export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+
+/**
+ * Wraps `logger` so that only messages at `level` or more severe are written, each prefixed
+ * `[agni-client]`, with the API key redacted from the message and the fields.
+ */
+export function createLog(logger: Logger, level: LogLevel, redact: Redact): Log {
+  const threshold = LOG_LEVELS.indexOf(level);
+  const at =
+    (name: Exclude<LogLevel, "off">) =>
+    (message: string, fields?: object): void => {
+      if (LOG_LEVELS.indexOf(name) > threshold) return;
+      const line = redact(`[agni-client] ${message}`);
+      if (fields === undefined) logger[name](line);
+      else logger[name](line, redact(fields));
+    };
+  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+}

@@ -1,7 +1,8 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { createCallsAPI, type CallsAPI } from "./calls.js";
 import type { paths } from "./generated/agni.js";
 import { createLog } from "./logger.js";
+import { createClient } from "./openapi-fetch-interop.js";
 import { resolveClientOptions, type AgniClientOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { createTransport } from "./transport.js";

@@ -13,7 +13,7 @@ import { attemptsSuffix } from "./errors/agni-error.js";
 import { isPlainObject } from "./json-value.js";
 import type { Redact } from "./redact.js";
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-timing.js";
-import { attemptsFor } from "./transport.js";
+import { exchangeOf } from "./transport.js";
 
 const CLASS_BY_STATUS: Record<number, typeof AgniAPIError> = {
   400: AgniBadRequestError,
@@ -47,28 +47,30 @@ export interface UnusableAnswer {
 /**
  * Builds the typed error for an answer. `body` is the parsed JSON when the body was JSON,
  * else its text. `unusable` describes a 2xx the client cannot use; without it the message
- * comes from the body and `safeToRetry` holds for statuses below 500. Every string is passed
- * through `redact`.
+ * comes from the body and `safeToRetry` holds for statuses below 500 (unless an earlier
+ * attempt may have taken effect). Every string is passed through `redact`.
  */
 export function apiErrorFromResponse(
   response: Response,
-  body: unknown,
+  rawBody: unknown,
   redact: Redact,
   unusable?: UnusableAnswer,
 ): AgniAPIError {
   const { status, statusText } = response;
+  // Redact first: the message below cuts and re-serialises the body.
+  const body = redact(rawBody ?? "");
   const headers = redact(Object.fromEntries(response.headers));
   const json = isPlainObject(body) ? body : undefined;
   const code = typeof json?.["code"] === "string" ? json["code"] : undefined;
   const requestId = headers["x-request-id"] ?? headers["request-id"];
   const statusLine = `${status}${statusText ? ` ${statusText}` : ""}`;
-  const attempts = attemptsFor(response);
+  const { attempts, earlierAttemptMayHaveTakenEffect } = exchangeOf(response);
 
   let message: string;
-  if (unusable !== undefined) message = unusable.message;
+  if (unusable !== undefined) message = redact(unusable.message);
   else if (typeof json?.["message"] === "string" && json["message"]) message = json["message"];
   else if (typeof body === "string" && body.trim()) message = `${statusLine}: ${snippetOf(body)}`;
-  else if (body === undefined || body === "") message = `${statusLine} with an empty body`;
+  else if (body === "") message = `${statusLine} with an empty body`;
   else message = `${statusLine}: ${snippetOf(JSON.stringify(body))}`;
   const wait = status === 429 ? retryAfterMs((name) => headers[name]) : undefined;
   if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) {
@@ -80,12 +82,12 @@ export function apiErrorFromResponse(
     status >= 500 ? AgniInternalServerError : (CLASS_BY_STATUS[status] ?? AgniAPIError);
   return new ErrorClass({
     status,
-    message: redact(message),
-    code: redact(code),
-    body: redact(body ?? ""),
+    message,
+    code,
+    body,
     headers,
     requestId,
-    safeToRetry: unusable?.safeToRetry ?? status < 500,
+    safeToRetry: (unusable?.safeToRetry ?? status < 500) && !earlierAttemptMayHaveTakenEffect,
     attempts,
   });
 }

@@ -37,7 +37,7 @@ export function createAgniClient(options?: AgniClientOptions): AgniClient {
   const redact = createRedactor(resolved.apiKey);
   const log = createLog(resolved.logger, resolved.logLevel, redact);
   for (const warning of resolved.warnings) log.warn(warning);
-  const send = createTransport(resolved, log);
+  const send = createTransport(resolved, log, redact);
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: (request) => send(request),

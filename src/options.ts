@@ -1,4 +1,5 @@
 import { AgniValidationError, type ValidationIssue } from "./errors/index.js";
+import { createDefaultFetch } from "./default-fetch.js";
 import { isPlainObject } from "./json-value.js";
 import { LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { isBrowser, pageLocation } from "./runtime.js";
@@ -114,11 +115,31 @@ export function checkMaxRetries(value: unknown, field: string): ValidationIssue[
   return [{ field, message: `must be a whole number from 0 to ${MAX_RETRIES_LIMIT}` }];
 }
 
-/** Problems with a `headers` value (none when it is absent or good). */
+// RFC 9110: a header name is a token; a value has no control characters but tab, and no
+// characters above U+00FF (fetch refuses them as it sends).
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Problems with a `headers` value (none when it is absent or good), one per bad header. */
 export function checkHeaders(value: unknown, field: string): ValidationIssue[] {
   if (value === undefined) return [];
-  if (isPlainObject(value) && Object.values(value).every((v) => typeof v === "string")) return [];
-  return [{ field, message: "must be an object of header names to string values" }];
+  if (!isPlainObject(value)) {
+    return [{ field, message: "must be an object of header names to string values" }];
+  }
+  const issues: ValidationIssue[] = [];
+  for (const [name, headerValue] of Object.entries(value)) {
+    if (!HEADER_NAME.test(name)) {
+      issues.push({ field: `${field}.${name}`, message: "is not a valid header name" });
+    } else if (typeof headerValue !== "string" || !HEADER_VALUE.test(headerValue)) {
+      issues.push({
+        field: `${field}.${name}`,
+        message: "must be a string without line breaks, control or non-Latin-1 characters",
+      });
+    } else if (name.toLowerCase() === "idempotency-key" && headerValue.trim() === "") {
+      issues.push({ field: `${field}.${name}`, message: "must not be empty" });
+    }
+  }
+  return issues;
 }
 
 /** Problems with a helper's per-request options. */
@@ -263,7 +284,7 @@ export function resolveClientOptions(
   return {
     apiKey: apiKey as string | null,
     baseUrl,
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? createDefaultFetch(globals),
     headers: options.headers ?? {},
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

@@ -14,7 +14,9 @@ export function createRedactor(secret: string | null): Redact {
     if (typeof value === "string") return value.split(secret).join(REDACTED);
     if (Array.isArray(value)) return value.map(redactValue);
     if (value !== null && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [redactValue(k), redactValue(v)]),
+      );
     }
     return value;
   };

@@ -13,9 +13,13 @@ export function isBrowser(globals: object = globalThis): boolean {
     document?: unknown;
     WorkerGlobalScope?: unknown;
     importScripts?: unknown;
+    WebSocketPair?: unknown;
+    HTMLRewriter?: unknown;
   };
   if (g.process?.versions?.node || g.Deno !== undefined || g.Bun !== undefined) return false;
   if (g.EdgeRuntime !== undefined || g.navigator?.userAgent === "Cloudflare-Workers") return false;
+  // workerd without a navigator (old compatibility dates, no_global_navigator) has these.
+  if (g.WebSocketPair !== undefined || g.HTMLRewriter !== undefined) return false;
   const page = typeof g.window === "object" && typeof g.document === "object";
   const worker = typeof g.WorkerGlobalScope === "function" && typeof g.importScripts === "function";
   return page || worker;

@@ -1,8 +1,15 @@
 import { attemptsSuffix } from "./errors/agni-error.js";
-import { AgniConnectionError, AgniRedirectError, AgniTimeoutError } from "./errors/index.js";
+import {
+  AgniConnectionError,
+  AgniRedirectError,
+  AgniTimeoutError,
+  type AgniError,
+} from "./errors/index.js";
+import { isIdempotent } from "./idempotent.js";
 import type { Log } from "./logger.js";
 import { describeNetworkError, neverConnected } from "./network-error.js";
 import type { ResolvedClientOptions } from "./options.js";
+import type { Redact } from "./redact.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-timing.js";
 
 /** Per-request settings the transport honours. */
@@ -14,8 +21,14 @@ export interface SendOptions {
 /** Sends one request, retries included: the single place where the client does network I/O. */
 export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
 
-/** Methods that may be sent again without changing the outcome. */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+/** What the transport knows of the attempts behind a response it returned. */
+export interface ExchangeRecord {
+  /** How many times the request was sent. */
+  attempts: number;
+  /** Whether an attempt before the last may have taken effect (a time-out, a reset, a 5xx). */
+  earlierAttemptMayHaveTakenEffect: boolean;
+}
+
 /** Statuses worth another attempt for an idempotent request; 429 alone for any other. */
 const RETRY_STATUSES_IDEMPOTENT = new Set([408, 429, 502, 503, 504]);
 const RETRY_STATUSES_ANY = new Set([429]);
@@ -24,11 +37,11 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
-const attemptsByResponse = new WeakMap<Response, number>();
+const exchanges = new WeakMap<Response, ExchangeRecord>();
 
-/** How many times the transport sent the request that produced `response` (1 if unknown). */
-export function attemptsFor(response: Response): number {
-  return attemptsByResponse.get(response) ?? 1;
+/** The attempts behind a response the transport returned (one, if it did not return it). */
+export function exchangeOf(response: Response): ExchangeRecord {
+  return exchanges.get(response) ?? { attempts: 1, earlierAttemptMayHaveTakenEffect: false };
 }
 
 /**
@@ -42,9 +55,9 @@ export function attemptsFor(response: Response): number {
  *   connection errors, time-outs, 408, 429, 502, 503 and 504; any other only on 429 or a
  *   connection that was never established;
  * - turns network failures into {@link AgniConnectionError} and time-outs into
- *   {@link AgniTimeoutError}.
+ *   {@link AgniTimeoutError}, with `safeToRetry` false once any attempt may have taken effect.
  */
-export function createTransport(options: ResolvedClientOptions, log: Log): Send {
+export function createTransport(options: ResolvedClientOptions, log: Log, redact: Redact): Send {
   const apiOrigin = new URL(options.baseUrl).origin;
   const { apiKey, fetch } = options;
 
@@ -55,10 +68,11 @@ export function createTransport(options: ResolvedClientOptions, log: Log): Send 
     const { method } = request;
     const path = new URL(request.url).pathname;
     const target = `${method} ${request.url.split("?")[0]}`;
-    const idempotent = IDEMPOTENT_METHODS.has(method) || request.headers.has("idempotency-key");
+    const idempotent = isIdempotent(request);
     const retryStatuses = idempotent ? RETRY_STATUSES_IDEMPOTENT : RETRY_STATUSES_ANY;
     // Read once so that every attempt and redirect can send it again.
     const body = request.body === null ? null : await request.arrayBuffer();
+    let mayHaveTakenEffect = false; // by an attempt before the current one
 
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
@@ -73,15 +87,16 @@ export function createTransport(options: ResolvedClientOptions, log: Log): Send 
           durationMs: Date.now() - started,
           requestId,
         });
-        if (!retryStatuses.has(response.status) || !retriesLeft) {
-          attemptsByResponse.set(response, attempt);
-          return response;
-        }
         const asked = retryAfterMs((name) => response.headers.get(name));
-        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
-          attemptsByResponse.set(response, attempt);
+        const tooLong = asked !== undefined && asked > MAX_RETRY_AFTER_MS;
+        if (!retryStatuses.has(response.status) || !retriesLeft || tooLong) {
+          exchanges.set(response, {
+            attempts: attempt,
+            earlierAttemptMayHaveTakenEffect: mayHaveTakenEffect,
+          });
           return response;
         }
+        mayHaveTakenEffect ||= response.status >= 500;
         wait = asked ?? backoffMs(attempt);
         log.info(`${method} ${path} got ${response.status}; retrying in ${Math.round(wait)} ms`, {
           attempt,
@@ -89,15 +104,15 @@ export function createTransport(options: ResolvedClientOptions, log: Log): Send 
       } catch (error) {
         if (callerSignal.aborted) throw callerSignal.reason;
         const failure = toAgniError(error, attempt);
-        const retryable =
-          failure instanceof AgniTimeoutError
-            ? idempotent
-            : failure instanceof AgniConnectionError && (idempotent || failure.safeToRetry);
+        const retryable = idempotent
+          ? !(failure instanceof AgniRedirectError)
+          : neverConnected(error);
         log.debug(`${method} ${path} failed: ${failure.message}`, {
           attempt,
           durationMs: Date.now() - started,
         });
         if (!retryable || !retriesLeft) throw failure;
+        mayHaveTakenEffect ||= !neverConnected(error);
         wait = backoffMs(attempt);
         log.info(`${method} ${path} failed (${failure.name}); retrying in ${Math.round(wait)} ms`, {
           attempt,
@@ -116,6 +131,8 @@ export function createTransport(options: ResolvedClientOptions, log: Log): Send 
       const forwardAbort = () => controller.abort(callerSignal.reason);
       callerSignal.addEventListener("abort", forwardAbort, { once: true });
       try {
+        // The caller may have aborted while the body was read or during a backoff.
+        callerSignal.throwIfAborted();
         return await rejectOnAbort(followRedirects(controller.signal, attempt), controller.signal);
       } catch (error) {
         throw controller.signal.aborted ? controller.signal.reason : error;
@@ -134,39 +151,50 @@ export function createTransport(options: ResolvedClientOptions, log: Log): Send 
         const response = await fetch(
           new Request(url, { method, headers, body, signal, redirect: "manual" }),
         );
+        if (signal.aborted) {
+          // A fetch that ignored the signal answered late: drop it, go no further.
+          await response.body?.cancel().catch(() => undefined);
+          throw signal.reason;
+        }
         const redirect = redirectTarget(response, url);
         if (redirect === undefined) return readWhole(response);
-        await response.body?.cancel();
-        const keepsMethod = response.status === 307 || response.status === 308 || idempotent;
+        await response.body?.cancel().catch(() => undefined);
+        const keepsMethod =
+          response.status === 307 ||
+          response.status === 308 ||
+          method === "GET" ||
+          method === "HEAD";
+        const shown = redirect === "hidden" ? "" : redact(redirect.href);
         const problem =
           redirect === "hidden"
             ? "to a location the browser does not reveal; not followed"
             : redirect.origin !== apiOrigin
-              ? `to another origin, ${redirect.href}; not followed, so the API key stays with ${apiOrigin}`
+              ? `to another origin, ${shown}; not followed, so the API key stays with ${apiOrigin}`
               : !keepsMethod
-                ? `to ${redirect.href} with a status that would turn ${method} into GET; not followed`
+                ? `to ${shown} with a status that would turn ${method} into GET; not followed`
                 : hop >= MAX_REDIRECTS
-                  ? `more than ${MAX_REDIRECTS} times; stopped at ${redirect.href}`
+                  ? `more than ${MAX_REDIRECTS} times; stopped at ${shown}`
                   : undefined;
         if (problem === undefined && redirect !== "hidden") {
           url = redirect.href;
           continue;
         }
+        const keptOut = response.status === 307 || response.status === 308;
         throw new AgniRedirectError(
           `${target} was redirected (${response.status}) ${problem}${attemptsSuffix(attempt)}`,
           response.status,
-          redirect === "hidden" ? "" : redirect.href,
-          { safeToRetry: response.status === 307 || response.status === 308, attempts: attempt },
+          shown,
+          { safeToRetry: keptOut && !mayHaveTakenEffect, attempts: attempt },
         );
       }
     }
 
-    function toAgniError(error: unknown, attempt: number): Error {
+    function toAgniError(error: unknown, attempt: number): AgniError {
       if (error instanceof AgniTimeoutError || error instanceof AgniRedirectError) return error;
-      const safeToRetry = neverConnected(error);
+      const safeToRetry = neverConnected(error) && !mayHaveTakenEffect;
       return new AgniConnectionError(
         `Could not complete ${target}: ${describeNetworkError(error)}${attemptsSuffix(attempt)}` +
-          (safeToRetry ? "" : "; the server may have received the request"),
+          (neverConnected(error) ? "" : "; the server may have received the request"),
         { cause: error, safeToRetry, attempts: attempt },
       );
     }

@@ -93,8 +93,23 @@ describe("bad options", () => {
       headers: { "X-N": 1 } as never,
       fetch: "fetch" as never,
     });
-    expect(error.issues.map((i) => i.field)).toEqual(["baseUrl", "fetch", "headers", "timeoutMs"]);
+    expect(error.issues.map((i) => i.field)).toEqual([
+      "baseUrl",
+      "fetch",
+      "headers.X-N",
+      "timeoutMs",
+    ]);
     expect(error.message).toContain("must be an absolute http(s) URL such as https://api.ravan.ai");
+  });
+
+  it.each([
+    ["a space in a name", { "X Bad": "v" }, "headers.X Bad", "not a valid header name"],
+    ["a line break in a value", { "X-Trace": "a\r\nX-Evil: 1" }, "headers.X-Trace", "line breaks"],
+    ["a non-Latin-1 value", { "X-User": "日本" }, "headers.X-User", "non-Latin-1"],
+    ["an empty Idempotency-Key", { "Idempotency-Key": " " }, "headers.Idempotency-Key", "empty"],
+  ])("refuses headers with %s at construction", (_name, headers, field, message) => {
+    const error = constructionError({ apiKey: API_KEY, headers });
+    expect(error.issues).toEqual([{ field, message: expect.stringContaining(message) }]);
   });
 
   it.each(["ftp://api.ravan.ai", "https://api.ravan.ai/?x=1", "not a url"])(

@@ -10,6 +10,7 @@ import {
   AgniNotFoundError,
   AgniPermissionDeniedError,
   AgniRateLimitError,
+  AgniRedirectError,
   AgniTimeoutError,
   AgniUnprocessableEntityError,
   AgniValidationError,
@@ -266,6 +267,45 @@ describe("the API key never leaks into errors", () => {
       "AgniValidationError",
     ]);
     for (const error of errors) expect(everyRendering(error)).not.toContain(API_KEY);
+  });
+
+  it("is redacted from a redirect's location", async () => {
+    const server = await startServer((req, res) => {
+      res.writeHead(302, {
+        location: `https://login.example/auth?api_key=${req.headers["x-api-key"]}`,
+      });
+      res.end();
+    });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+
+    const error = (await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "a" }),
+    )) as AgniRedirectError;
+
+    expect(error).toBeInstanceOf(AgniRedirectError);
+    expect(error.location).toBe("https://login.example/auth?api_key=***");
+    expect(everyRendering(error)).not.toContain(API_KEY);
+  });
+
+  it("is redacted before a long page is cut to a snippet, and from JSON keys", async () => {
+    const server = await startServer((req, res) => {
+      const key = String(req.headers["x-api-key"]);
+      if (req.body.includes("page")) {
+        res.writeHead(401, { "content-type": "text/html" });
+        res.end(`<p>${"x".repeat(170)} Invalid key ${key} for this account</p>`);
+      } else sendJson(res, 403, { success: false, keys: { [key]: "revoked" } });
+    });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+
+    const page = await rejectionOf(agni.calls.createWebCall({ agent_id: "page" }));
+    const json = (await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "json" }),
+    )) as AgniAPIError;
+
+    expect((page as Error).message).toContain("Invalid key ***");
+    expect(everyRendering(page)).not.toContain(API_KEY.slice(0, 12));
+    expect(json.body).toEqual({ success: false, keys: { "***": "revoked" } });
+    expect(everyRendering(json)).not.toContain(API_KEY);
   });
 
   it("is not visible on the client object", () => {

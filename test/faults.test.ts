@@ -214,14 +214,15 @@ describe("faults where the server certainly did not act: retried", () => {
   it("429 with Retry-After as an HTTP date, then success", async () => {
     const { server, agni } = await faulty((_req, res, n) =>
       n === 1
-        ? sendJson(res, 429, {}, { "retry-after": new Date(Date.now() + 1_500).toUTCString() })
+        ? sendJson(res, 429, {}, { "retry-after": new Date(Date.now() + 3_000).toUTCString() })
         : sendJson(res, 200, CREATED),
     );
     const { outcome, ms } = await timed(agni.calls.createOutboundCall(outbound));
     expect(outcome).toStrictEqual(CREATED);
     expect(server.requests).toHaveLength(2);
-    expect(ms).toBeGreaterThanOrEqual(400); // the date has whole-second precision
-    expect(ms).toBeLessThan(3_000);
+    // 2 to 3 s (the date has whole-second precision); the backoff it replaces is under 0.5 s.
+    expect(ms).toBeGreaterThanOrEqual(1_500);
+    expect(ms).toBeLessThan(4_500);
   });
 
   it("429 with retry-after-ms, then success", async () => {
@@ -283,6 +284,33 @@ describe("an idempotencyKey opts create-call into the idempotent rules", () => {
       "call-42",
     ]);
     expect(server.requests[0]!.body).toBe(server.requests[1]!.body);
+  });
+
+  it("reports safeToRetry false when an earlier attempt may have taken effect", async () => {
+    const { error } = await expectFault(
+      (_req, res, n) => {
+        if (n === 1)
+          setTimeout(() => sendJson(res, 200, CREATED), 2_000); // times out
+        else if (n === 2) sendHtml(res, 503);
+        else sendJson(res, 429, { message: "quota" }, { "retry-after": "3600" });
+      },
+      { error: AgniRateLimitError, safeToRetry: false, attempts: 3, seen: 3, withinMs: 4_000 },
+      { timeoutMs: 200 },
+      { idempotencyKey: "call-44" },
+    );
+    expect(error.message).toContain("after 3 attempts");
+  });
+
+  it("does not re-send the POST on a 303, even with an idempotencyKey", async () => {
+    await expectFault(
+      (_req, res) => {
+        res.writeHead(303, { location: "/api/v1/calls/123" });
+        res.end();
+      },
+      { error: AgniRedirectError, safeToRetry: false, attempts: 1, seen: 1, withinMs: 3_000 },
+      {},
+      { idempotencyKey: "call-45" },
+    );
   });
 
   it("still surfaces a 500, which is not in the retry list", async () => {

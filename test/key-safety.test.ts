@@ -85,6 +85,8 @@ describe("the browser guard", () => {
       false,
     );
     expect(isBrowser({ EdgeRuntime: "edge-runtime", ...browserWorker })).toBe(false);
+    // workerd with an old compatibility date has no navigator, but has WebSocketPair
+    expect(isBrowser({ ...browserWorker, WebSocketPair: function () {} })).toBe(false);
   });
 
   it("refuses an API key in a browser, explaining the server-mints-the-call pattern", () => {

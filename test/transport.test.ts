@@ -67,6 +67,26 @@ describe("timeouts", () => {
     );
   });
 
+  it("stops after a time-out even when a late answer from a signal-ignoring fetch redirects", async () => {
+    let calls = 0;
+    const agni = createAgniClient({
+      apiKey: API_KEY,
+      timeoutMs: 50,
+      maxRetries: 0,
+      fetch: async () => {
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return new Response(null, { status: 307, headers: { location: "/elsewhere" } });
+      },
+    });
+
+    await expect(agni.calls.createWebCall({ agent_id: "a" })).rejects.toBeInstanceOf(
+      AgniTimeoutError,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toBe(1);
+  });
+
   it("gives each request its own timer (no shared client-level signal)", async () => {
     const server = await startServer((_req, res) => {
       setTimeout(() => sendJson(res, 200, CREATED), 120);
@@ -105,6 +125,23 @@ describe("abort", () => {
     const error = await rejectionOf(pending);
     expect(error).toBe(controller.signal.reason);
     expect((error as DOMException).name).toBe("AbortError");
+  });
+
+  it("rejects with the reason, sending nothing, when aborted right after the call starts", async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const controller = new AbortController();
+    const reason = new Error("cancelled");
+
+    const pending = agni.calls.createOutboundCall(
+      { agent_id: "a", from_phone_number: "+14157774444", to_phone_number: "+12137774445" },
+      { signal: controller.signal },
+    );
+    controller.abort(reason);
+
+    expect(await rejectionOf(pending)).toBe(reason);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests).toHaveLength(0);
   });
 
   it("sends nothing when the signal is already aborted", async () => {

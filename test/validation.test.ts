@@ -195,7 +195,10 @@ describe("per-request options", () => {
     ["a negative timeout", { timeoutMs: -5 }, "options.timeoutMs"],
     ["a string timeout", { timeoutMs: "1000" }, "options.timeoutMs"],
     ["a non-signal", { signal: { aborted: false } }, "options.signal"],
-    ["non-string header values", { headers: { "X-N": 1 } }, "options.headers"],
+    ["non-string header values", { headers: { "X-N": 1 } }, "options.headers.X-N"],
+    ["a header value with a line break", { headers: { "X-T": "a\nb" } }, "options.headers.X-T"],
+    ["an empty idempotencyKey", { idempotencyKey: "" }, "options.idempotencyKey"],
+    ["an idempotencyKey with a space", { idempotencyKey: "a b" }, "options.idempotencyKey"],
   ])("refuses %s", async (_name, options, field) => {
     const { agni, sent } = await setup();
     const error = await expectRefused(

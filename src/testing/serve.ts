@@ -35,8 +35,12 @@ export async function startMockAgniServer(
   options: MockAgniServerOptions = {},
 ): Promise<MockAgniServer> {
   const { mock = createMockAgni(options), host = "127.0.0.1", port = 0 } = options;
-  // Imported lazily so that `agni-client/testing` also loads where node:http does not exist.
-  const { createServer } = await import("node:http");
+  // Imported lazily, through a variable that bundlers leave alone, so that
+  // `agni-client/testing` also loads and bundles where node:http does not exist.
+  const nodeHttp = "node:http";
+  const { createServer } = (await import(
+    /* @vite-ignore */ /* webpackIgnore: true */ nodeHttp
+  )) as typeof import("node:http");
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];

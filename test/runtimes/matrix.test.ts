@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { startMockAgniServer, type MockAgniServer } from "../../src/testing/index.js";
+import { CREATED, sendJson, startTestServer } from "../helpers/test-server.js";
 import { exec, preparePackedProject, root } from "./packed-project.js";
 
 const KEY = "agni_sk_runtime_7c1e5b9d2f";
@@ -250,6 +251,43 @@ describe("runtime matrix (packed package)", () => {
       await page.close();
     }
   }, 60_000);
+});
+
+describe("no runtime sends a create-call twice when its connection drops", () => {
+  const runtimes: [string, string, string[]][] = [
+    ["Node", process.execPath, []],
+    ["Deno", bin("deno"), ["run", "--allow-net=127.0.0.1"]],
+    ["Bun", bin("bun"), []],
+  ];
+
+  it.for(runtimes)("%s", async ([name, file, args], ctx) => {
+    requireRuntime(
+      ctx,
+      existsSync(file),
+      name,
+      `npm install (the \`${name.toLowerCase()}\` dev dependency)`,
+    );
+    const dropped = await startTestServer((req, res) => {
+      if (req.body.includes("outbound_call")) res.socket?.destroy();
+      else sendJson(res, 200, CREATED);
+    });
+    try {
+      const out = await exec(
+        file,
+        [...args, "dropped.mjs", JSON.stringify({ baseUrl: dropped.url, apiKey: KEY })],
+        { cwd: project, env: { DENO_DIR: join(project, ".deno") }, timeoutMs: 90_000 },
+      );
+      expect(JSON.parse(out)).toEqual({
+        name: "AgniConnectionError",
+        safeToRetry: false,
+        attempts: 1,
+      });
+      const outbound = dropped.requests.filter((r) => r.body.includes("outbound_call"));
+      expect(outbound).toHaveLength(1);
+    } finally {
+      await dropped.close();
+    }
+  });
 });
 
 /**

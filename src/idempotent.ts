@@ -1,0 +1,10 @@
+/** Methods that may be sent again without changing the outcome. */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+/**
+ * True when sending `request` twice cannot duplicate its effect: an idempotent method, or a
+ * non-empty `Idempotency-Key` header (the caller's word that the server de-duplicates on it).
+ */
+export function isIdempotent(request: Request): boolean {
+  return IDEMPOTENT_METHODS.has(request.method) || Boolean(request.headers.get("idempotency-key"));
+}

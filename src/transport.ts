@@ -10,6 +10,7 @@ import type { Log } from "./logger.js";
 import { describeNetworkError, neverConnected } from "./network-error.js";
 import type { ResolvedClientOptions } from "./options.js";
 import type { Redact } from "./redact.js";
+import { sleep } from "./sleep.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-timing.js";
 
 /** Per-request settings the transport honours. */
@@ -237,21 +238,5 @@ function rejectOnAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
-/** Waits `ms`, or rejects with the signal's reason if it aborts first. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
   });
 }

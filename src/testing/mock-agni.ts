@@ -6,6 +6,7 @@ import {
   REQUIRED_REQUEST_FIELDS,
   type CreateCallResponse,
 } from "../spec-fields.js";
+import { sleep } from "../sleep.js";
 import { fakeLiveKitToken, uuidV7 } from "./ids.js";
 
 /** The path the mock implements. */
@@ -90,20 +91,6 @@ export function checkCreateCallBody(body: unknown): ValidationIssue[] {
   }
   return issues;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    signal.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 
 /**
  * Creates a fake of the Agni API's create-call, as the spec describes it: 401 without

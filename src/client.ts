@@ -1,6 +1,7 @@
 import type { Client } from "openapi-fetch";
 import { createCallsAPI, type CallsAPI } from "./calls.js";
 import type { paths } from "./generated/agni.js";
+import { LightRequest } from "./light-request.js";
 import { createLog } from "./logger.js";
 import { createClient } from "./openapi-fetch-interop.js";
 import { resolveClientOptions, type AgniClientOptions } from "./options.js";
@@ -38,14 +39,20 @@ export function createAgniClient(options?: AgniClientOptions): AgniClient {
   const log = createLog(resolved.logger, resolved.logLevel, redact);
   for (const warning of resolved.warnings) log.warn(warning);
   const send = createTransport(resolved, log, redact);
-  const raw = createClient<paths>({
+  const clientOptions = {
     baseUrl: resolved.baseUrl,
-    fetch: (request) => send(request),
+    fetch: (request: Request) => send(request),
     headers: {
       Accept: "application/json",
       "X-Agni-Client": `${PACKAGE_NAME}/${VERSION}`,
       ...resolved.headers,
     },
+  };
+  const raw = createClient<paths>(clientOptions);
+  // The helpers' own client builds light requests; `raw` keeps real ones for middleware.
+  const helpers = createClient<paths>({
+    ...clientOptions,
+    Request: LightRequest as unknown as typeof Request,
   });
-  return { calls: createCallsAPI(raw, send, redact), raw };
+  return { calls: createCallsAPI(helpers, send, redact), raw };
 }

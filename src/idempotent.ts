@@ -2,9 +2,9 @@
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
 /**
- * True when sending `request` twice cannot duplicate its effect: an idempotent method, or a
+ * True when sending a request twice cannot duplicate its effect: an idempotent method, or a
  * non-empty `Idempotency-Key` header (the caller's word that the server de-duplicates on it).
  */
-export function isIdempotent(request: Request): boolean {
-  return IDEMPOTENT_METHODS.has(request.method) || Boolean(request.headers.get("idempotency-key"));
+export function isIdempotent(method: string, headers: Headers): boolean {
+  return IDEMPOTENT_METHODS.has(method) || Boolean(headers.get("idempotency-key"));
 }

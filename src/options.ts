@@ -1,5 +1,5 @@
 import { AgniValidationError, type ValidationIssue } from "./errors/index.js";
-import { createDefaultFetch } from "./default-fetch.js";
+import { createDispatch, type Dispatch } from "./dispatch.js";
 import { isPlainObject } from "./json-value.js";
 import { LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { isBrowser, pageLocation } from "./runtime.js";
@@ -63,7 +63,8 @@ export interface RequestOptions {
 export interface ResolvedClientOptions {
   apiKey: string | null;
   baseUrl: string;
-  fetch: FetchFunction;
+  /** How requests go out: the caller's `fetch`, or the runtime's. */
+  dispatch: Dispatch;
   headers: Record<string, string>;
   timeoutMs: number;
   maxRetries: number;
@@ -284,7 +285,7 @@ export function resolveClientOptions(
   return {
     apiKey: apiKey as string | null,
     baseUrl,
-    fetch: options.fetch ?? createDefaultFetch(globals),
+    dispatch: createDispatch(options.fetch, globals),
     headers: options.headers ?? {},
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

@@ -6,6 +6,7 @@ import {
   type AgniError,
 } from "./errors/index.js";
 import { isIdempotent } from "./idempotent.js";
+import { LightRequest, ReadResponse } from "./light-request.js";
 import type { Log } from "./logger.js";
 import { describeNetworkError, neverConnected } from "./network-error.js";
 import type { ResolvedClientOptions } from "./options.js";
@@ -19,8 +20,12 @@ export interface SendOptions {
   maxRetries?: number;
 }
 
-/** Sends one request, retries included: the single place where the client does network I/O. */
-export type Send = (request: Request, options?: SendOptions) => Promise<Response>;
+/**
+ * Sends one request, retries included: the single place where the client does network I/O.
+ * A {@link LightRequest} gets a {@link ReadResponse} back (cast as `Response`: the helpers'
+ * openapi-fetch client only reads its status, headers and text); a `Request` gets a `Response`.
+ */
+export type Send = (request: Request | LightRequest, options?: SendOptions) => Promise<Response>;
 
 /** What the transport knows of the attempts behind a response it returned. */
 export interface ExchangeRecord {
@@ -60,19 +65,29 @@ export function exchangeOf(response: Response): ExchangeRecord {
  */
 export function createTransport(options: ResolvedClientOptions, log: Log, redact: Redact): Send {
   const apiOrigin = new URL(options.baseUrl).origin;
-  const { apiKey, fetch } = options;
+  const apiPrefix = `${apiOrigin}/`;
+  const { apiKey, dispatch } = options;
 
   return async function send(request, overrides = {}) {
     const { timeoutMs = options.timeoutMs, maxRetries = options.maxRetries } = overrides;
-    const callerSignal = request.signal;
-    callerSignal.throwIfAborted();
+    const callerSignal: AbortSignal | undefined = request.signal;
+    callerSignal?.throwIfAborted();
     const { method } = request;
-    const path = new URL(request.url).pathname;
+    const light = request instanceof LightRequest;
     const target = `${method} ${request.url.split("?")[0]}`;
-    const idempotent = isIdempotent(request);
+    const path = request.url.startsWith(apiPrefix)
+      ? target.slice(method.length + 1 + apiOrigin.length)
+      : new URL(request.url).pathname;
+    const idempotent = isIdempotent(method, request.headers);
     const retryStatuses = idempotent ? RETRY_STATUSES_IDEMPOTENT : RETRY_STATUSES_ANY;
     // Read once so that every attempt and redirect can send it again.
-    const body = request.body === null ? null : await request.arrayBuffer();
+    const body = light
+      ? (request as LightRequest).body
+      : request.body === null
+        ? null
+        : await (request as Request).arrayBuffer();
+    // A light request's headers are ours to change; a caller's Request's are copied once.
+    const headers = light ? request.headers : new Headers(request.headers);
     let mayHaveTakenEffect = false; // by an attempt before the current one
 
     for (let attempt = 1; ; attempt++) {
@@ -103,7 +118,7 @@ export function createTransport(options: ResolvedClientOptions, log: Log, redact
           attempt,
         });
       } catch (error) {
-        if (callerSignal.aborted) throw callerSignal.reason;
+        if (callerSignal?.aborted) throw callerSignal.reason;
         const failure = toAgniError(error, attempt);
         const retryable = idempotent
           ? !(failure instanceof AgniRedirectError)
@@ -129,36 +144,33 @@ export function createTransport(options: ResolvedClientOptions, log: Log, redact
         () => controller.abort(new AgniTimeoutError(timeoutMs, target, attempt)),
         timeoutMs,
       );
-      const forwardAbort = () => controller.abort(callerSignal.reason);
-      callerSignal.addEventListener("abort", forwardAbort, { once: true });
+      const forwardAbort = () => controller.abort(callerSignal?.reason);
+      callerSignal?.addEventListener("abort", forwardAbort, { once: true });
       try {
         // The caller may have aborted while the body was read or during a backoff.
-        callerSignal.throwIfAborted();
+        callerSignal?.throwIfAborted();
         return await rejectOnAbort(followRedirects(controller.signal, attempt), controller.signal);
       } catch (error) {
         throw controller.signal.aborted ? controller.signal.reason : error;
       } finally {
         clearTimeout(timer);
-        callerSignal.removeEventListener("abort", forwardAbort);
+        callerSignal?.removeEventListener("abort", forwardAbort);
       }
     }
 
     async function followRedirects(signal: AbortSignal, attempt: number): Promise<Response> {
       let url = request.url;
       for (let hop = 0; ; hop++) {
-        const sameOrigin = new URL(url).origin === apiOrigin;
-        const headers = new Headers(request.headers);
-        if (apiKey !== null && sameOrigin) headers.set("X-Api-Key", apiKey);
-        const response = await fetch(
-          new Request(url, { method, headers, body, signal, redirect: "manual" }),
-        );
+        if (apiKey !== null && url.startsWith(apiPrefix)) headers.set("X-Api-Key", apiKey);
+        else headers.delete("X-Api-Key");
+        const response = await dispatch(url, { method, headers, body, signal, redirect: "manual" });
         if (signal.aborted) {
           // A fetch that ignored the signal answered late: drop it, go no further.
           await response.body?.cancel().catch(() => undefined);
           throw signal.reason;
         }
         const redirect = redirectTarget(response, url);
-        if (redirect === undefined) return readWhole(response);
+        if (redirect === undefined) return light ? readLight(response) : readWhole(response);
         await response.body?.cancel().catch(() => undefined);
         const keepsMethod =
           response.status === 307 ||
@@ -216,6 +228,11 @@ function redirectTarget(response: Response, from: string): URL | "hidden" | unde
   } catch {
     return "hidden";
   }
+}
+
+/** Reads the text inside the time limit, for the helpers' client. */
+async function readLight(response: Response): Promise<Response> {
+  return new ReadResponse(response, await response.text()) as unknown as Response;
 }
 
 /** Reads the body inside the time limit and returns an equivalent, already-read response. */

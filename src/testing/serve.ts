@@ -35,9 +35,9 @@ export async function startMockAgniServer(
   options: MockAgniServerOptions = {},
 ): Promise<MockAgniServer> {
   const { mock = createMockAgni(options), host = "127.0.0.1", port = 0 } = options;
-  // Imported lazily, through a variable that bundlers leave alone, so that
-  // `agni-client/testing` also loads and bundles where node:http does not exist.
-  const nodeHttp = "node:http";
+  // Imported lazily, by a name bundlers cannot fold into a literal (and so leave alone), so
+  // that `agni-client/testing` also loads and bundles where node:http does not exist.
+  const nodeHttp = ["node", "http"].join(":");
   const { createServer } = (await import(
     /* @vite-ignore */ /* webpackIgnore: true */ nodeHttp
   )) as typeof import("node:http");

@@ -1,0 +1,2 @@
+import { createMockAgni } from "agni-client/testing";
+export const mock = (options) => createMockAgni(options);

@@ -1,0 +1,2 @@
+import Retell from "retell-sdk";
+export const call = (params) => new Retell({ apiKey: "k" }).call.createPhoneCall(params);

@@ -8,10 +8,9 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
-import * as prettier from "prettier";
+import { generateTypes } from "./lib/generate-types.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: args } = parseArgs({
@@ -25,23 +24,7 @@ const specPath = resolve(args.spec);
 const outPath = resolve(args.out);
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
-/** Returns the generated module's text, formatted by the project's prettier config. */
-async function generate(): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(specPath), {
-    // `type: object` with no properties (metadata, prompt_dynamic_variables) must accept any
-    // keys; openapi-typescript's default, Record<string, never>, accepts none.
-    emptyObjectsUnknown: true,
-    silent: true,
-  });
-  const header =
-    COMMENT_HEADER.trimEnd() +
-    `\n// Generated from openapi/agni.yaml by scripts/generate.ts: run \`npm run generate\`.\n\n`;
-  // The project's prettier config, wherever `--out` points, so the output never depends on it.
-  const config = await prettier.resolveConfig(resolve(root, "src/generated/agni.ts"));
-  return prettier.format(header + astToString(ast), { ...config, filepath: outPath });
-}
-
-const generated = await generate();
+const generated = await generateTypes(specPath);
 const current = await readFile(outPath, "utf8").catch(() => "");
 
 if (args.check) {

@@ -5,9 +5,13 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** A console-like logger; `console` itself fits. */
 export interface Logger {
+  /** Every attempt: method, path, status, attempt, duration, request id. */
   debug(...args: unknown[]): void;
+  /** Retries and their waits. */
   info(...args: unknown[]): void;
+  /** Risky settings in force. */
   warn(...args: unknown[]): void;
+  /** Not used by the client today; part of the console shape. */
   error(...args: unknown[]): void;
 }
 

@@ -16,7 +16,8 @@ import { exec, preparePackedProject, root } from "./packed-project.js";
 
 const KEY = "agni_sk_runtime_7c1e5b9d2f";
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's chromium by default; CHROMIUM_PATH points elsewhere (Chrome on GitHub runners).
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 const bin = (name: string) => join(root, "node_modules/.bin", name);
 
 let project: string;

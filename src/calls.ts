@@ -15,7 +15,12 @@ import type { CallType, CreateCallRequest } from "./spec-fields.js";
 import type { Send } from "./transport.js";
 import { validateCallParams } from "./validate-call-params.js";
 
-/** The call helpers, `agni.calls`. */
+/**
+ * The call helpers, `agni.calls`.
+ *
+ * @example
+ * const { access_token, url } = await agni.calls.createWebCall({ agent_id: "agent_123" });
+ */
 export interface CallsAPI {
   /**
    * Creates a browser call (`type: "web_call"`). Hand the result's `access_token` and `url` to

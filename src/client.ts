@@ -9,7 +9,13 @@ import { createRedactor } from "./redact.js";
 import { createTransport } from "./transport.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
-/** A client of the Agni API. */
+/**
+ * A client of the Agni API.
+ *
+ * @example
+ * const agni: AgniClient = createAgniClient();
+ * const { session_id } = await agni.calls.createOutboundCall(params);
+ */
 export interface AgniClient {
   /** Web and outbound call helpers: validated input, typed results, typed errors. */
   readonly calls: CallsAPI;

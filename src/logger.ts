@@ -1,9 +1,19 @@
 import type { Redact } from "./redact.js";
 
-/** How much the client logs; each level includes the ones before it. */
+/**
+ * How much the client logs; each level includes the ones before it.
+ *
+ * @example
+ * createAgniClient({ logLevel: "debug" });
+ */
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
-/** A console-like logger; `console` itself fits. */
+/**
+ * A console-like logger; `console` itself fits.
+ *
+ * @example
+ * createAgniClient({ logger: pino(), logLevel: "info" }); // or console, the default
+ */
 export interface Logger {
   /** Every attempt: method, path, status, attempt, duration, request id. */
   debug(...args: unknown[]): void;

@@ -4,10 +4,21 @@ import { isPlainObject } from "./json-value.js";
 import { LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { isBrowser, pageLocation } from "./runtime.js";
 
-/** A fetch-compatible function; the global `fetch` and `createMockAgni()` both fit. */
+/**
+ * A fetch-compatible function; the global `fetch` and `createMockAgni()` both fit.
+ *
+ * @example
+ * const logged: FetchFunction = (request) => (console.log(request.url), fetch(request));
+ * createAgniClient({ fetch: logged });
+ */
 export type FetchFunction = (input: Request) => Promise<Response>;
 
-/** Options of {@link createAgniClient}; every one is optional. */
+/**
+ * Options of {@link createAgniClient}; every one is optional.
+ *
+ * @example
+ * createAgniClient({ apiKey: process.env.AGNI_API_KEY, timeoutMs: 30_000, maxRetries: 1 });
+ */
 export interface AgniClientOptions {
   /**
    * The secret API key sent as `X-Api-Key`. Defaults to the `AGNI_API_KEY` environment variable
@@ -41,7 +52,15 @@ export interface AgniClientOptions {
   logLevel?: LogLevel;
 }
 
-/** Per-request options, the helpers' second argument. */
+/**
+ * Per-request options, the helpers' second argument.
+ *
+ * @example
+ * await agni.calls.createOutboundCall(params, {
+ *   signal: AbortSignal.timeout(10_000),
+ *   idempotencyKey: crypto.randomUUID(),
+ * });
+ */
 export interface RequestOptions {
   /** Aborts the request; the helper then rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -74,11 +93,26 @@ export interface ResolvedClientOptions {
   warnings: string[];
 }
 
-/** The API's origin when neither `baseUrl` nor `AGNI_BASE_URL` says otherwise. */
+/**
+ * The API's origin when neither `baseUrl` nor `AGNI_BASE_URL` says otherwise.
+ *
+ * @example
+ * createAgniClient({ baseUrl: DEFAULT_BASE_URL }); // the same as leaving it out
+ */
 export const DEFAULT_BASE_URL = "https://api.ravan.ai";
-/** Default limit for one attempt, in ms. */
+/**
+ * Default limit for one attempt, in ms.
+ *
+ * @example
+ * createAgniClient({ timeoutMs: DEFAULT_TIMEOUT_MS * 2 });
+ */
 export const DEFAULT_TIMEOUT_MS = 60_000;
-/** Default number of retries. */
+/**
+ * Default number of retries.
+ *
+ * @example
+ * createAgniClient({ maxRetries: DEFAULT_MAX_RETRIES + 1 });
+ */
 export const DEFAULT_MAX_RETRIES = 2;
 const MAX_TIMEOUT_MS = 2_147_483_647; // setTimeout's limit
 const MAX_RETRIES_LIMIT = 10;

@@ -1,12 +1,29 @@
 import type { components } from "./generated/agni.js";
 
-/** The create-call request body, as the generated schema types it. */
+/**
+ * The create-call request body, as the generated schema types it.
+ *
+ * @example
+ * const body: CreateCallRequest = { type: "web_call", agent_id, from_phone_number: "", to_phone_number: "" };
+ * await agni.raw.POST("/api/v1/calling/create-call", { body });
+ */
 export type CreateCallRequest = components["schemas"]["CreateCallRequest"];
 
-/** The create-call response body, as the generated schema types it. */
+/**
+ * The create-call response body, as the generated schema types it.
+ *
+ * @example
+ * const { data } = await agni.raw.POST("/api/v1/calling/create-call", { body });
+ * const answer: CreateCallResponse | undefined = data;
+ */
 export type CreateCallResponse = components["schemas"]["CreateCallResponse"];
 
-/** A call type the spec's enum allows. */
+/**
+ * A call type the spec's enum allows.
+ *
+ * @example
+ * const type: CallType = "outbound_call";
+ */
 export type CallType = CreateCallRequest["type"];
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];

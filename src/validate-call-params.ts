@@ -2,7 +2,13 @@ import type { ValidationIssue } from "./errors/index.js";
 import { findNonJsonValues, isPlainObject } from "./json-value.js";
 import { OBJECT_REQUEST_FIELDS, REQUEST_FIELDS, type CallType } from "./spec-fields.js";
 
-/** E.164: a "+", a non-zero digit, then 1 to 14 more digits. */
+/**
+ * E.164: a "+", a non-zero digit, then 1 to 14 more digits.
+ *
+ * @example
+ * E164_PATTERN.test("+14157774444"); // true
+ * E164_PATTERN.test("(415) 777-4444"); // false
+ */
 export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
 const PHONE_FIELDS: readonly string[] = ["from_phone_number", "to_phone_number"];

@@ -1,4 +1,10 @@
-/** What every {@link AgniError} records about the request it concerns. */
+/**
+ * What every {@link AgniError} records about the request it concerns.
+ *
+ * @example
+ * class MyError extends AgniError {}
+ * throw new MyError("failed", { safeToRetry: false, attempts: 1 });
+ */
 export interface AgniErrorOptions {
   /** Whether sending the same request again cannot duplicate its effect. */
   safeToRetry: boolean;

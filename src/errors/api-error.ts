@@ -1,7 +1,15 @@
 import { retryAfterMs } from "../retry-timing.js";
 import { AgniError } from "./agni-error.js";
 
-/** What the client read from an error answer. */
+/**
+ * What the client read from an error answer.
+ *
+ * @example
+ * new AgniAPIError({
+ *   status: 400, message: "bad", code: undefined, body: "", headers: {}, requestId: undefined,
+ *   safeToRetry: true, attempts: 1,
+ * });
+ */
 export interface AgniAPIErrorInit {
   status: number;
   message: string;
@@ -18,6 +26,11 @@ export interface AgniAPIErrorInit {
 /**
  * The API answered with an error status (or with a 2xx that could not be used, such as
  * `success: false` or a body that is not JSON). Subclasses name the common statuses.
+ *
+ * @example
+ * catch (err) {
+ *   if (err instanceof AgniAPIError) console.error(err.status, err.code, err.requestId, err.message);
+ * }
  */
 export class AgniAPIError extends AgniError {
   static {
@@ -45,49 +58,84 @@ export class AgniAPIError extends AgniError {
   }
 }
 
-/** 400: the request was malformed. */
+/**
+ * 400: the request was malformed.
+ *
+ * @example
+ * if (err instanceof AgniBadRequestError) console.error("fix the request:", err.message);
+ */
 export class AgniBadRequestError extends AgniAPIError {
   static {
     this.prototype.name = "AgniBadRequestError";
   }
 }
 
-/** 401: the API key is missing, invalid or revoked. */
+/**
+ * 401: the API key is missing, invalid or revoked.
+ *
+ * @example
+ * if (err instanceof AgniAuthenticationError) console.error("check AGNI_API_KEY");
+ */
 export class AgniAuthenticationError extends AgniAPIError {
   static {
     this.prototype.name = "AgniAuthenticationError";
   }
 }
 
-/** 403: the key is valid but may not do this. */
+/**
+ * 403: the key is valid but may not do this.
+ *
+ * @example
+ * if (err instanceof AgniPermissionDeniedError) console.error("this key may not do that");
+ */
 export class AgniPermissionDeniedError extends AgniAPIError {
   static {
     this.prototype.name = "AgniPermissionDeniedError";
   }
 }
 
-/** 404: no such resource (or path). */
+/**
+ * 404: no such resource (or path).
+ *
+ * @example
+ * if (err instanceof AgniNotFoundError) console.error("no such agent?", err.message);
+ */
 export class AgniNotFoundError extends AgniAPIError {
   static {
     this.prototype.name = "AgniNotFoundError";
   }
 }
 
-/** 409: the request conflicts with the current state. */
+/**
+ * 409: the request conflicts with the current state.
+ *
+ * @example
+ * if (err instanceof AgniConflictError) console.error("conflict:", err.message);
+ */
 export class AgniConflictError extends AgniAPIError {
   static {
     this.prototype.name = "AgniConflictError";
   }
 }
 
-/** 422: the body was well-formed but rejected by the server's validation. */
+/**
+ * 422: the body was well-formed but rejected by the server's validation.
+ *
+ * @example
+ * if (err instanceof AgniUnprocessableEntityError) console.error("rejected:", err.body);
+ */
 export class AgniUnprocessableEntityError extends AgniAPIError {
   static {
     this.prototype.name = "AgniUnprocessableEntityError";
   }
 }
 
-/** 429: too many requests. `retryAfterMs` is the wait the server asked for, when it said. */
+/**
+ * 429: too many requests. `retryAfterMs` is the wait the server asked for, when it said.
+ *
+ * @example
+ * if (err instanceof AgniRateLimitError) await sleep(err.retryAfterMs ?? 1_000);
+ */
 export class AgniRateLimitError extends AgniAPIError {
   static {
     this.prototype.name = "AgniRateLimitError";
@@ -102,7 +150,12 @@ export class AgniRateLimitError extends AgniAPIError {
   }
 }
 
-/** 500 or above: the server (or a proxy in front of it) failed. */
+/**
+ * 500 or above: the server (or a proxy in front of it) failed.
+ *
+ * @example
+ * if (err instanceof AgniInternalServerError) console.error("server failed; the call may exist:", err.requestId);
+ */
 export class AgniInternalServerError extends AgniAPIError {
   static {
     this.prototype.name = "AgniInternalServerError";

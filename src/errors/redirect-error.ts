@@ -3,6 +3,11 @@ import { AgniError, type AgniErrorOptions } from "./agni-error.js";
 /**
  * The API answered with a redirect the client would not follow: to another origin (the API
  * key must not go there), or one that would turn the request into a GET. `location` says where.
+ *
+ * @example
+ * catch (err) {
+ *   if (err instanceof AgniRedirectError) console.error(`API moved to ${err.location}?`);
+ * }
  */
 export class AgniRedirectError extends AgniError {
   static {

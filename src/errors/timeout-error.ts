@@ -3,6 +3,11 @@ import { AgniError, attemptsSuffix } from "./agni-error.js";
 /**
  * No complete answer arrived within `timeoutMs`. The server may still have acted on the
  * request (`safeToRetry` is false): for create-call, check the call before placing it again.
+ *
+ * @example
+ * catch (err) {
+ *   if (err instanceof AgniTimeoutError) console.warn(`no answer in ${err.timeoutMs} ms; check the call`);
+ * }
  */
 export class AgniTimeoutError extends AgniError {
   static {

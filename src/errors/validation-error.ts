@@ -1,6 +1,11 @@
 import { AgniError } from "./agni-error.js";
 
-/** One problem with the caller's input: the field it concerns and what to fix. */
+/**
+ * One problem with the caller's input: the field it concerns and what to fix.
+ *
+ * @example
+ * const issue: ValidationIssue = { field: "to_phone_number", message: "must be E.164" };
+ */
 export interface ValidationIssue {
   /** Dotted path of the field, such as `to_phone_number` or `metadata.created_at`. */
   field: string;

@@ -1,4 +1,9 @@
-/** A UUIDv7 (RFC 9562): 48 bits of Unix time in ms, version 7, variant 10, random bits. */
+/**
+ * A UUIDv7 (RFC 9562): 48 bits of Unix time in ms, version 7, variant 10, random bits.
+ *
+ * @example
+ * uuidV7(); // "019eb7e0-075d-742b-91ea-94cddde0534a"
+ */
 export function uuidV7(now: number = Date.now()): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   for (let i = 0; i < 6; i++) bytes[i] = Math.floor(now / 2 ** (8 * (5 - i))) & 0xff;
@@ -14,6 +19,9 @@ const base64url = (text: string) =>
 /**
  * A token shaped like a LiveKit access token (a JWT granting `roomJoin` to `room`). Its
  * signature is random: it is for tests, and no LiveKit server accepts it.
+ *
+ * @example
+ * const token = fakeLiveKitToken("call_019eb7e0-075d-742b-91ea-94cddde0534a");
  */
 export function fakeLiveKitToken(room: string, now: number = Date.now()): string {
   const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));

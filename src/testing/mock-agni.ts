@@ -9,10 +9,20 @@ import {
 import { sleep } from "../sleep.js";
 import { fakeLiveKitToken, uuidV7 } from "./ids.js";
 
-/** The path the mock implements. */
+/**
+ * The path the mock implements.
+ *
+ * @example
+ * expect(mock.calls[0]?.path).toBe(CREATE_CALL_PATH);
+ */
 export const CREATE_CALL_PATH = "/api/v1/calling/create-call";
 
-/** Options of {@link createMockAgni}. */
+/**
+ * Options of {@link createMockAgni}.
+ *
+ * @example
+ * const mock = createMockAgni({ apiKey: "test", responseShape: "envelope" });
+ */
 export interface MockAgniOptions {
   /** The only key accepted; by default any non-empty `X-Api-Key` is. */
   apiKey?: string;
@@ -22,7 +32,12 @@ export interface MockAgniOptions {
   livekitUrl?: string;
 }
 
-/** A scripted HTTP answer for the next request. */
+/**
+ * A scripted HTTP answer for the next request.
+ *
+ * @example
+ * mock.enqueue({ status: 503, body: "<html>down</html>", delayMs: 100 });
+ */
 export interface MockAnswer {
   status?: number;
   /** An object or array is sent as JSON; a string as it is (HTML, say); absent is empty. */
@@ -32,14 +47,25 @@ export interface MockAnswer {
   delayMs?: number;
 }
 
-/** A scripted network failure for the next request: the fetch rejects. */
+/**
+ * A scripted network failure for the next request: the fetch rejects.
+ *
+ * @example
+ * mock.enqueue({ networkError: true }); // the next request fails like a dropped connection
+ */
 export interface MockNetworkFailure {
   /** `true` rejects with a `TypeError("fetch failed")`, as fetch does; or the error to throw. */
   networkError: true | Error;
   delayMs?: number;
 }
 
-/** One request the mock received. */
+/**
+ * One request the mock received.
+ *
+ * @example
+ * const [first]: RecordedRequest[] = mock.calls;
+ * expect(first?.body).toMatchObject({ type: "web_call" });
+ */
 export interface RecordedRequest {
   method: string;
   /** Path and query, such as `/api/v1/calling/create-call`. */
@@ -50,7 +76,13 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-/** A fetch-compatible fake Agni API: pass it as `fetch` to `createAgniClient`. */
+/**
+ * A fetch-compatible fake Agni API: pass it as `fetch` to `createAgniClient`.
+ *
+ * @example
+ * const mock: MockAgni = createMockAgni();
+ * const agni = createAgniClient({ apiKey: "test", fetch: mock });
+ */
 export interface MockAgni {
   (input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Every request received, in order. */
@@ -70,7 +102,12 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const failure = (status: number, code: string, message: string, extra: object = {}) =>
   json(status, { success: false, message, code, ...extra });
 
-/** Checks a create-call body against the spec's required fields, enum and object fields. */
+/**
+ * Checks a create-call body against the spec's required fields, enum and object fields.
+ *
+ * @example
+ * checkCreateCallBody({ type: "sms" }); // [{ field: "agent_id", ... }, ..., { field: "type", ... }]
+ */
 export function checkCreateCallBody(body: unknown): ValidationIssue[] {
   if (!isPlainObject(body)) return [{ field: "body", message: "must be a JSON object" }];
   const issues: ValidationIssue[] = [];

@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createMockAgni, type MockAgni, type MockAgniOptions } from "./mock-agni.js";
 
-/** Options of {@link startMockAgniServer}. */
+/**
+ * Options of {@link startMockAgniServer}.
+ *
+ * @example
+ * const server = await startMockAgniServer({ apiKey: "test", port: 4010 });
+ */
 export interface MockAgniServerOptions extends MockAgniOptions {
   /** The mock to serve; by default a new one made from the other options. */
   mock?: MockAgni;
@@ -11,7 +16,12 @@ export interface MockAgniServerOptions extends MockAgniOptions {
   port?: number;
 }
 
-/** A running mock server. */
+/**
+ * A running mock server.
+ *
+ * @example
+ * const { url, mock, close }: MockAgniServer = await startMockAgniServer();
+ */
 export interface MockAgniServer {
   /** Base URL to pass as `baseUrl`, such as `http://127.0.0.1:53124`. */
   url: string;

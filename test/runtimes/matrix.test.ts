@@ -6,8 +6,6 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { startMockAgniServer, type MockAgniServer } from "../../src/testing/index.js";
@@ -304,37 +302,24 @@ async function startPageServer() {
     ["/api/agni-wrong-key", "agni_sk_wrong"],
     ["/api/agni", KEY],
   ];
-  const pageServer: Server = createServer(async (req, res) => {
-    const url = req.url ?? "/";
-    if (url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(html);
-    if (url === "/browser.js") {
-      return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+  const pageServer = await startTestServer(async (req, res) => {
+    if (req.path === "/") return void res.writeHead(200, { "content-type": "text/html" }).end(html);
+    if (req.path === "/browser.js") {
+      return void res.writeHead(200, { "content-type": "text/javascript" }).end(script);
     }
-    const proxy = proxies.find(([prefix]) => url.startsWith(`${prefix}/`));
-    if (!proxy) return res.writeHead(404).end();
+    const proxy = proxies.find(([prefix]) => req.path.startsWith(`${prefix}/`));
+    if (!proxy) return void res.writeHead(404).end();
     const key = req.headers["x-api-key"];
     if (typeof key === "string") keysFromBrowser.push(key);
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const upstream = await fetch(`${server.url}${url.slice(proxy[0].length)}`, {
+    const upstream = await fetch(`${server.url}${req.path.slice(proxy[0].length)}`, {
       method: req.method,
       headers: { "content-type": "application/json", "x-api-key": proxy[1] },
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
+      body: req.body || undefined,
     });
     res.writeHead(upstream.status, { "content-type": "application/json" });
     res.end(Buffer.from(await upstream.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
-  const { port } = pageServer.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    keysFromBrowser,
-    close: () =>
-      new Promise<void>((resolve) => {
-        pageServer.closeAllConnections();
-        pageServer.close(() => resolve());
-      }),
-  };
+  return { url: pageServer.url, keysFromBrowser, close: pageServer.close };
 }
 
 /** The oldest TypeScript the README claims (openapi-fetch 0.17's own types need 5.4). */

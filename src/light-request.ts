@@ -16,7 +16,10 @@ export class LightRequest {
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = typeof init.body === "string" ? init.body : null;
+    if (init.body != null && typeof init.body !== "string") {
+      throw new TypeError("LightRequest carries string bodies only (openapi-fetch's JSON)");
+    }
+    this.body = init.body ?? null;
     this.signal = init.signal ?? undefined;
   }
 }

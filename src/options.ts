@@ -233,32 +233,33 @@ function checkApiKey(apiKey: unknown, inBrowser: boolean, allowBrowser: boolean)
   return [];
 }
 
-function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean): ValidationIssue[] {
+/**
+ * Parses `baseUrl` (relative to `page` in a browser) into its canonical form, origin and path
+ * without a trailing slash, as `fetch` will see it; or lists what is wrong with it.
+ */
+function resolveBaseUrl(
+  raw: string,
+  page: string | undefined,
+  allowInsecureHttp: boolean,
+): { baseUrl: string; issues: ValidationIssue[] } {
   let url: URL | undefined;
   try {
-    url = new URL(baseUrl);
+    url = new URL(raw, page);
   } catch {
     url = undefined;
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-    return [
-      {
-        field: "baseUrl",
-        message: `must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
-      },
-    ];
+    const message = `must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(raw)}`;
+    return { baseUrl: raw, issues: [{ field: "baseUrl", message }] };
   }
+  const baseUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
   if (url.protocol === "http:" && !LOOPBACK_HOST.test(url.hostname) && !allowInsecureHttp) {
-    return [
-      {
-        field: "baseUrl",
-        message:
-          `${url.origin} is plain http on a host other than loopback, so the API key would cross ` +
-          `the network unencrypted; use https, or pass allowInsecureHttp: true`,
-      },
-    ];
+    const message =
+      `${url.origin} is plain http on a host other than loopback, so the API key would cross ` +
+      `the network unencrypted; use https, or pass allowInsecureHttp: true`;
+    return { baseUrl, issues: [{ field: "baseUrl", message }] };
   }
-  return [];
+  return { baseUrl, issues: [] };
 }
 
 function checkLogging(logger: unknown, logLevel: unknown): ValidationIssue[] {
@@ -291,13 +292,15 @@ export function resolveClientOptions(
   // A browser has no environment to read a key from: no key means a same-origin proxy.
   const apiKey =
     options.apiKey !== undefined ? options.apiKey : inBrowser ? null : readEnv("AGNI_API_KEY");
-  const rawBaseUrl = options.baseUrl ?? readEnv("AGNI_BASE_URL") ?? DEFAULT_BASE_URL;
-  const page = inBrowser ? pageLocation(globals) : undefined;
-  const baseUrl = (page ? new URL(rawBaseUrl, page).href : rawBaseUrl).replace(/\/+$/, "");
+  const { baseUrl, issues: baseUrlIssues } = resolveBaseUrl(
+    options.baseUrl ?? readEnv("AGNI_BASE_URL") ?? DEFAULT_BASE_URL,
+    inBrowser ? pageLocation(globals) : undefined,
+    options.allowInsecureHttp === true,
+  );
 
   const issues = [
     ...checkApiKey(apiKey, inBrowser, options.dangerouslyAllowBrowser === true),
-    ...checkBaseUrl(baseUrl, options.allowInsecureHttp === true),
+    ...baseUrlIssues,
     ...(options.fetch !== undefined && typeof options.fetch !== "function"
       ? [{ field: "fetch", message: "must be a fetch-compatible function" }]
       : []),

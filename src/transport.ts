@@ -88,6 +88,8 @@ export function createTransport(options: ResolvedClientOptions, log: Log, redact
         : await (request as Request).arrayBuffer();
     // A light request's headers are ours to change; a caller's Request's are copied once.
     const headers = light ? request.headers : new Headers(request.headers);
+    // With no client key, a key the caller set on the request (per tenant, say) is theirs.
+    const key = apiKey ?? headers.get("x-api-key");
     let mayHaveTakenEffect = false; // by an attempt before the current one
 
     for (let attempt = 1; ; attempt++) {
@@ -161,7 +163,7 @@ export function createTransport(options: ResolvedClientOptions, log: Log, redact
     async function followRedirects(signal: AbortSignal, attempt: number): Promise<Response> {
       let url = request.url;
       for (let hop = 0; ; hop++) {
-        if (apiKey !== null && url.startsWith(apiPrefix)) headers.set("X-Api-Key", apiKey);
+        if (key !== null && url.startsWith(apiPrefix)) headers.set("X-Api-Key", key);
         else headers.delete("X-Api-Key");
         const response = await dispatch(url, { method, headers, body, signal, redirect: "manual" });
         if (signal.aborted) {

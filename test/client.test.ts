@@ -71,7 +71,33 @@ describe("options from the environment", () => {
   });
 });
 
+describe("baseUrl in any spelling", () => {
+  it.each(["HTTPS://API.RAVAN.AI", "https://api.ravan.ai:443/", "https://api.ravan.ai\n"])(
+    "%j still gets the key on the helpers' requests",
+    async (baseUrl) => {
+      const seen: Request[] = [];
+      const agni = createAgniClient({
+        apiKey: API_KEY,
+        baseUrl,
+        fetch: async (request) => (seen.push(request), Response.json(CREATED)),
+      });
+      await agni.calls.createWebCall({ agent_id: "a" });
+      expect(seen[0]!.url).toBe("https://api.ravan.ai/api/v1/calling/create-call");
+      expect(seen[0]!.headers.get("x-api-key")).toBe(API_KEY);
+    },
+  );
+});
+
 describe("apiKey: null", () => {
+  it("sends a key the caller sets per request (one client, many tenants)", async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const agni = createAgniClient({ apiKey: null, baseUrl: server.url });
+
+    await agni.calls.createWebCall({ agent_id: "a" }, { headers: { "X-Api-Key": "tenant-key-1" } });
+
+    expect(server.requests[0]!.headers["x-api-key"]).toBe("tenant-key-1");
+  });
+
   it("sends no X-Api-Key, for a proxy that adds it", async () => {
     const server = await startServer((_req, res) => sendJson(res, 200, CREATED));
     vi.stubEnv("AGNI_API_KEY", "from-env");

@@ -51,14 +51,14 @@ try {
     process.exit(2);
   }
   const yaml = stringifyYaml(next.document, { lineWidth: -1, noRefs: true });
-  const previous = await readFile(specPath, "utf8");
-  if (changes.length === 0 && yaml === previous) {
-    console.log("openapi/agni.yaml is already this spec.");
+  // Generate first: a spec that openapi-typescript cannot turn into types changes nothing.
+  const tmpSpec = `${specPath}.next`;
+  await writeFile(tmpSpec, yaml);
+  const types = await generateTypes(tmpSpec).finally(() => rm(tmpSpec, { force: true }));
+  if (changes.length === 0 && types === (await readFile(typesPath, "utf8"))) {
+    // Only the document's formatting differs: keep upstream's file as it is.
+    console.log("Nothing to update: the types this spec gives are the ones committed.");
   } else {
-    // Generate first: a spec that openapi-typescript cannot turn into types changes nothing.
-    const tmpSpec = `${specPath}.next`;
-    await writeFile(tmpSpec, yaml);
-    const types = await generateTypes(tmpSpec).finally(() => rm(tmpSpec, { force: true }));
     await writeFile(specPath, yaml);
     await writeFile(typesPath, types);
     console.log("Wrote openapi/agni.yaml and src/generated/agni.ts; run `npm test` next.");

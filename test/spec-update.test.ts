@@ -45,10 +45,12 @@ const files = async () => ({
 });
 
 describe("npm run spec:update", () => {
-  it("reports no change for the same spec and exits 0", async () => {
+  it("reports no change for the same spec, exits 0 and leaves upstream's file as it is", async () => {
+    const before = await files();
     const { code, stdout } = await update(join(root, "openapi/agni.yaml"));
     expect(code).toBe(0);
     expect(stdout).toContain("No API changes");
+    expect(await files()).toEqual(before);
   });
 
   it("v2 adds an operation: not breaking, written, and the new path is typed in agni.raw", async () => {
@@ -213,5 +215,60 @@ describe("the change report's rules", () => {
       "B response field removed: gone",
     ]);
     expect(diff(doc(body({})), { openapi: "3.0.1", paths: {} })).toEqual(["B operation removed"]);
+  });
+
+  it("reads 3.1 type lists and nullable alike, unions, new enums and weaker answers", () => {
+    const s31 = { type: ["string", "null"] };
+    expect(diff(doc(body({ a: s31 })), doc(body({ a: { type: ["null", "string"] } })))).toEqual([]);
+    expect(
+      diff(
+        doc(body({}), { id: { type: "string" } }),
+        doc(body({}), { id: { type: "string", nullable: true } }),
+      ),
+    ).toEqual(["B response field type changed: id string → null|string"]);
+    const union = (phone: object) =>
+      body({ target: { oneOf: [body({ phone }), body({ sip: { type: "string" } })] } });
+    expect(diff(doc(union({ type: "string" })), doc(union({ type: "integer" })))).toEqual([
+      "B request field type changed: target|0.phone string → integer",
+    ]);
+    expect(
+      diff(
+        doc(body({ t: { type: "string" } })),
+        doc(body({ t: { type: "string", enum: ["a", "b"] } })),
+      ),
+    ).toEqual(["B request field now limited to: a, b (t)"]);
+    const answer = (required: string[]) => ({
+      openapi: "3.0.1",
+      paths: {
+        "/x": {
+          get: {
+            responses: {
+              "200": {
+                content: {
+                  "application/json; charset=utf-8": {
+                    schema: { type: "object", properties: { id: { type: "string" } }, required },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(diff(answer(["id"]), answer([]))).toEqual(["B response field now optional: id"]);
+  });
+
+  it("stops at recursive schemas instead of expanding them", () => {
+    const tree = (extra: object) => {
+      const node: Record<string, unknown> = { type: "object", properties: { ...extra } };
+      (node["properties"] as Record<string, unknown>)["left"] = node;
+      (node["properties"] as Record<string, unknown>)["children"] = { type: "array", items: node };
+      return doc(node);
+    };
+    const started = performance.now();
+    expect(diff(tree({}), tree({ name: { type: "string" } }))).toEqual([
+      "- request field added: name",
+    ]);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

@@ -1,7 +1,11 @@
 /** What a client depends on in a spec: operations, and the fields of requests and answers. */
 
-/** One field, named by its dotted path (`metadata.id`, `items[].name`, `query.page`). */
+/**
+ * One field, named by its dotted path (`metadata.id`, `items[].name`, `query.page`, and
+ * `target|1.phone` for the second branch of a oneOf/anyOf).
+ */
 export interface FieldShape {
+  /** Type names joined by `|`, sorted, `null` included when the field is nullable. */
   type: string;
   required: boolean;
   enum?: string[];
@@ -16,16 +20,20 @@ export interface OperationShape {
 export type ApiShape = Map<string, OperationShape>;
 
 type Schema = {
-  type?: string;
+  type?: string | string[];
+  nullable?: boolean;
   properties?: Record<string, Schema>;
   required?: string[];
   items?: Schema;
   enum?: unknown[];
+  const?: unknown;
   allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
 };
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const MAX_DEPTH = 8;
+const JSON_MEDIA_TYPE = /^application\/(.+\+)?json\b/;
 
 function merge(schema: Schema): Schema {
   if (!schema.allOf) return schema;
@@ -37,31 +45,52 @@ function merge(schema: Schema): Schema {
   };
 }
 
+/** `string`, `integer|null` (3.1 type lists and 3.0 `nullable` alike), `object`, `any`... */
 function typeOf(schema: Schema): string {
-  return schema.type ?? (schema.properties ? "object" : schema.items ? "array" : "any");
+  const types = Array.isArray(schema.type)
+    ? [...schema.type]
+    : [schema.type ?? (schema.properties ? "object" : schema.items ? "array" : "any")];
+  if (schema.nullable && !types.includes("null")) types.push("null");
+  return types.sort().join("|");
 }
 
-/** Records every field under `schema` into `out`, paths prefixed by `prefix`. */
-function collect(schema: Schema, prefix: string, out: Map<string, FieldShape>, depth: number) {
-  if (depth > MAX_DEPTH) return;
+function enumOf(schema: Schema): string[] | undefined {
+  if (schema.enum) return schema.enum.map(String);
+  return schema.const !== undefined ? [String(schema.const)] : undefined;
+}
+
+/**
+ * Records every field under `schema` into `out`, paths prefixed by `prefix`. A schema met again
+ * on its own path (a recursive schema) is recorded once, as `recursive`, and not entered.
+ */
+function collect(schema: Schema, prefix: string, out: Map<string, FieldShape>, path: Set<Schema>) {
+  if (path.has(schema)) return;
+  path.add(schema);
   const merged = merge(schema);
-  if (merged.items) collect(merged.items, `${prefix}[]`, out, depth + 1);
-  for (const [name, child] of Object.entries(merged.properties ?? {})) {
-    const path = prefix ? `${prefix}.${name}` : name;
-    const field = merge(child);
-    out.set(path, {
-      type: typeOf(field),
-      required: (merged.required ?? []).includes(name),
-      ...(field.enum ? { enum: field.enum.map(String) } : {}),
-    });
-    collect(field, path, out, depth + 1);
+  if (merged.items) collect(merged.items, `${prefix}[]`, out, path);
+  for (const [i, branch] of [...(merged.oneOf ?? []), ...(merged.anyOf ?? [])].entries()) {
+    collect(branch, `${prefix}|${i}`, out, path);
   }
+  for (const [name, child] of Object.entries(merged.properties ?? {})) {
+    const field = merge(child);
+    const fieldPath = prefix ? `${prefix}.${name}` : name;
+    const values = enumOf(field);
+    out.set(fieldPath, {
+      type: path.has(child) ? "recursive" : typeOf(field),
+      required: (merged.required ?? []).includes(name),
+      ...(values ? { enum: values } : {}),
+    });
+    collect(child, fieldPath, out, path);
+  }
+  path.delete(schema);
 }
 
-const jsonSchemaOf = (holder: unknown): Schema | undefined =>
-  (holder as { content?: Record<string, { schema?: Schema }> } | undefined)?.content?.[
-    "application/json"
-  ]?.schema;
+function jsonSchemaOf(holder: unknown): Schema | undefined {
+  const content = (holder as { content?: Record<string, { schema?: Schema }> } | undefined)
+    ?.content;
+  const type = Object.keys(content ?? {}).find((name) => JSON_MEDIA_TYPE.test(name));
+  return type ? content![type]!.schema : undefined;
+}
 
 /** The shape of a dereferenced OpenAPI 3.x document. */
 export function apiShape(document: Record<string, unknown>): ApiShape {
@@ -78,19 +107,28 @@ export function apiShape(document: Record<string, unknown>): ApiShape {
       ] as { name: string; in: string; required?: boolean; schema?: Schema }[];
       for (const parameter of parameters) {
         const schema = parameter.schema ?? {};
+        const values = enumOf(schema);
         request.set(`${parameter.in}.${parameter.name}`, {
           type: typeOf(schema),
           required: parameter.required === true,
-          ...(schema.enum ? { enum: schema.enum.map(String) } : {}),
+          ...(values ? { enum: values } : {}),
         });
       }
-      const body = jsonSchemaOf(operation["requestBody"]);
-      if (body) collect(body, "", request, 0);
+      const requestBody = operation["requestBody"] as { required?: boolean } | undefined;
+      const body = jsonSchemaOf(requestBody);
+      if (body) {
+        request.set("body", {
+          type: typeOf(merge(body)),
+          required: requestBody?.required === true,
+        });
+        collect(body, "", request, new Set());
+      }
       const response = new Map<string, FieldShape>();
       const responses = (operation["responses"] ?? {}) as Record<string, unknown>;
-      for (const [status, answer] of Object.entries(responses)) {
-        const schema = status.startsWith("2") ? jsonSchemaOf(answer) : undefined;
-        if (schema) collect(schema, "", response, 0);
+      const successes = Object.keys(responses).filter((status) => status.startsWith("2"));
+      for (const status of successes.length > 0 ? successes : ["default"]) {
+        const schema = jsonSchemaOf(responses[status]);
+        if (schema) collect(schema, "", response, new Set());
       }
       shape.set(`${method.toUpperCase()} ${path}`, { request, response });
     }

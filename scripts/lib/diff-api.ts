@@ -55,9 +55,17 @@ function pairRenames(
   return pairs;
 }
 
-// Only top-level changes are reported for a field that was itself added, removed or renamed.
-const underAny = (path: string, roots: string[]) =>
-  roots.some((root) => path.startsWith(`${root}.`) || path.startsWith(`${root}[]`));
+/** Paths not under another path of the same list: a removed object's own fields go unsaid. */
+function topmost(paths: string[]): string[] {
+  const all = new Set(paths);
+  return paths.filter((path) => {
+    for (let i = path.length - 1; i > 0; i--) {
+      const c = path[i];
+      if ((c === "." || c === "[" || c === "|") && all.has(path.slice(0, i))) return false;
+    }
+    return true;
+  });
+}
 
 function diffFields(
   operation: string,
@@ -68,20 +76,8 @@ function diffFields(
   const changes: Change[] = [];
   const removedAll = [...before.keys()].filter((f) => !after.has(f));
   const addedAll = [...after.keys()].filter((f) => !before.has(f));
-  const removed = removedAll.filter(
-    (f) =>
-      !underAny(
-        f,
-        removedAll.filter((r) => r !== f),
-      ),
-  );
-  const added = addedAll.filter(
-    (f) =>
-      !underAny(
-        f,
-        addedAll.filter((a) => a !== f),
-      ),
-  );
+  const removed = topmost(removedAll);
+  const added = topmost(addedAll);
   const renames = pairRenames(removed, added, before, after);
   const renamed = new Set(renames.flat());
   for (const [from, to] of renames) {
@@ -120,11 +116,27 @@ function diffFields(
         breaking: true,
       });
     }
+    if (side === "response" && old.required && !now.required) {
+      changes.push({
+        operation,
+        field,
+        description: `response field now optional: ${field}`,
+        breaking: true,
+      });
+    }
     if (now.type !== old.type) {
       changes.push({
         operation,
         field,
         description: `${side} field type changed: ${field} ${old.type} → ${now.type}`,
+        breaking: true,
+      });
+    }
+    if (side === "request" && now.enum && !old.enum) {
+      changes.push({
+        operation,
+        field,
+        description: `request field now limited to: ${now.enum.join(", ")} (${field})`,
         breaking: true,
       });
     }

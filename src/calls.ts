@@ -10,7 +10,7 @@ import { readCreateCallResult } from "./create-call-result.js";
 import { AgniValidationError } from "./errors/index.js";
 import type { paths } from "./generated/agni.js";
 import { checkRequestOptions, type RequestOptions } from "./options.js";
-import type { Redact } from "./redact.js";
+import { createRedactor, type Redact } from "./redact.js";
 import type { CallType, CreateCallRequest } from "./spec-fields.js";
 import type { Send } from "./transport.js";
 import { validateCallParams } from "./validate-call-params.js";
@@ -77,12 +77,23 @@ export function buildCreateCallBody(
 
 /** Builds `agni.calls` over the typed openapi-fetch client and the transport. */
 export function createCallsAPI(raw: Client<paths>, send: Send, redact: Redact): CallsAPI {
+  /** The client's redaction, plus a key the caller set on this request (apiKey: null). */
+  function redactionFor(options: RequestOptions | undefined): Redact {
+    const [, ownKey] =
+      Object.entries(options?.headers ?? {}).find(([name]) => name.toLowerCase() === "x-api-key") ??
+      [];
+    if (!ownKey) return redact;
+    const redactOwn = createRedactor(ownKey);
+    return (value) => redactOwn(redact(value));
+  }
+
   async function createCall(
     type: CallType,
     params: WebCallParams | OutboundCallParams,
     options: RequestOptions | undefined,
     requiredFields: readonly (keyof CreateCallResult)[] = [],
   ): Promise<CreateCallResult> {
+    const redact = redactionFor(options);
     const issues = [...validateCallParams(type, params), ...checkRequestOptions(options)];
     if (issues.length > 0) {
       throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));

@@ -6,7 +6,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type AgniClientOptions,
 } from "../src/index.js";
-import { API_KEY, rejectionOf, useTestServer } from "./helpers/fixtures.js";
+import { API_KEY, everyRendering, rejectionOf, useTestServer } from "./helpers/fixtures.js";
 import { CREATED, sendJson } from "./helpers/test-server.js";
 
 const startServer = useTestServer();
@@ -96,6 +96,21 @@ describe("apiKey: null", () => {
     await agni.calls.createWebCall({ agent_id: "a" }, { headers: { "X-Api-Key": "tenant-key-1" } });
 
     expect(server.requests[0]!.headers["x-api-key"]).toBe("tenant-key-1");
+  });
+
+  it("redacts that per-request key from errors too", async () => {
+    const tenantKey = "tenant_sk_9f8e7d6c5b4a";
+    const server = await startServer((req, res) =>
+      sendJson(res, 401, { success: false, message: `key ${req.headers["x-api-key"]} revoked` }),
+    );
+    const agni = createAgniClient({ apiKey: null, baseUrl: server.url });
+
+    const error = await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "a" }, { headers: { "x-api-key": tenantKey } }),
+    );
+
+    expect((error as Error).message).toBe("key *** revoked");
+    expect(everyRendering(error)).not.toContain(tenantKey);
   });
 
   it("sends no X-Api-Key, for a proxy that adds it", async () => {

@@ -93,10 +93,10 @@ export function createCallsAPI(raw: Client<paths>, send: Send, redact: Redact): 
     options: RequestOptions | undefined,
     requiredFields: readonly (keyof CreateCallResult)[] = [],
   ): Promise<CreateCallResult> {
-    const redact = redactionFor(options);
+    const redactHere = redactionFor(options);
     const issues = [...validateCallParams(type, params), ...checkRequestOptions(options)];
     if (issues.length > 0) {
-      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
+      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redactHere(issues));
     }
     const headers = options?.idempotencyKey
       ? { ...options.headers, "Idempotency-Key": options.idempotencyKey }
@@ -109,8 +109,8 @@ export function createCallsAPI(raw: Client<paths>, send: Send, redact: Redact): 
       fetch: (request) =>
         send(request, { timeoutMs: options?.timeoutMs, maxRetries: options?.maxRetries }),
     });
-    if (!response.ok) throw apiErrorFromResponse(response, error, redact);
-    return readCreateCallResult(response, data, redact, requiredFields);
+    if (!response.ok) throw apiErrorFromResponse(response, error, redactHere);
+    return readCreateCallResult(response, data, redactHere, requiredFields);
   }
 
   return {

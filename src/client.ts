@@ -1,12 +1,14 @@
 import type { Client } from "openapi-fetch";
-import { createCallsAPI, type CallsAPI } from "./calls.js";
+import { createCallsAPI, type CallsAPI } from "./calls/calls-api.js";
+import type { AgniClientOptions } from "./config/options.js";
+import { resolveClientOptions } from "./config/resolve.js";
 import type { paths } from "./generated/agni.js";
-import { LightRequest } from "./light-request.js";
-import { createLog } from "./logger.js";
-import { createClient } from "./openapi-fetch-interop.js";
-import { resolveClientOptions, type AgniClientOptions } from "./options.js";
-import { createRedactor } from "./redact.js";
-import { createTransport } from "./transport.js";
+import { createLog } from "./support/logger.js";
+import { createClient } from "./support/openapi-fetch-interop.js";
+import { createRedactor } from "./support/redact.js";
+import { createDispatch } from "./transport/dispatch.js";
+import { fetchOverTransport } from "./transport/fetch-adapter.js";
+import { createTransport } from "./transport/transport.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
 /**
@@ -40,25 +42,20 @@ export interface AgniClient {
  * const call = await agni.calls.createWebCall({ agent_id: "agent_123" });
  */
 export function createAgniClient(options?: AgniClientOptions): AgniClient {
-  const resolved = resolveClientOptions(options);
-  const redact = createRedactor(resolved.apiKey);
-  const log = createLog(resolved.logger, resolved.logLevel, redact);
-  for (const warning of resolved.warnings) log.warn(warning);
-  const send = createTransport(resolved, log, redact);
-  const clientOptions = {
-    baseUrl: resolved.baseUrl,
-    fetch: (request: Request) => send(request),
-    headers: {
-      Accept: "application/json",
-      "X-Agni-Client": `${PACKAGE_NAME}/${VERSION}`,
-      ...resolved.headers,
-    },
+  const config = resolveClientOptions(options);
+  const log = createLog(config.logger, config.logLevel);
+  const redact = createRedactor(config.secrets);
+  for (const warning of config.warnings) log.warn(redact, warning);
+  const transport = createTransport({ ...config, dispatch: createDispatch(config.fetch) }, log);
+  const headers = {
+    Accept: "application/json",
+    "X-Agni-Client": `${PACKAGE_NAME}/${VERSION}`,
+    ...config.headers,
   };
-  const raw = createClient<paths>(clientOptions);
-  // The helpers' own client builds light requests; `raw` keeps real ones for middleware.
-  const helpers = createClient<paths>({
-    ...clientOptions,
-    Request: LightRequest as unknown as typeof Request,
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    headers,
+    fetch: fetchOverTransport(transport),
   });
-  return { calls: createCallsAPI(helpers, send, redact), raw };
+  return { calls: createCallsAPI(transport, config.baseUrl, headers), raw };
 }

@@ -1,11 +1,11 @@
 export { createAgniClient, type AgniClient } from "./client.js";
-export type { CallsAPI } from "./calls.js";
+export type { CallsAPI } from "./calls/calls-api.js";
 export type {
   CreateCallResult,
   OutboundCallParams,
   WebCallParams,
   WebCallResult,
-} from "./call-params.js";
+} from "./calls/types.js";
 export {
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
@@ -13,10 +13,10 @@ export {
   type AgniClientOptions,
   type FetchFunction,
   type RequestOptions,
-} from "./options.js";
+} from "./config/options.js";
 export * from "./errors/index.js";
-export type { Logger, LogLevel } from "./logger.js";
-export { E164_PATTERN } from "./validate-call-params.js";
-export type { CallType, CreateCallRequest, CreateCallResponse } from "./spec-fields.js";
+export type { Logger, LogLevel } from "./support/logger.js";
+export { E164_PATTERN } from "./validation/call-params.js";
+export type { CallType, CreateCallRequest, CreateCallResponse } from "./spec/create-call.js";
 export type { components, operations, paths } from "./generated/agni.js";
 export { VERSION } from "./version.js";

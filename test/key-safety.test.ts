@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AgniValidationError, createAgniClient, type AgniClientOptions } from "../src/index.js";
-import { resolveClientOptions } from "../src/options.js";
-import { isBrowser } from "../src/runtime.js";
+import { resolveClientOptions } from "../src/config/resolve.js";
+import { isBrowser } from "../src/config/runtime.js";
 import { API_KEY, everyRendering, useTestServer } from "./helpers/fixtures.js";
 import { CREATED, sendJson } from "./helpers/test-server.js";
 

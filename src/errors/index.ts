@@ -3,15 +3,12 @@ export { AgniValidationError, type ValidationIssue } from "./validation-error.js
 export { AgniConnectionError } from "./connection-error.js";
 export { AgniTimeoutError } from "./timeout-error.js";
 export { AgniRedirectError } from "./redirect-error.js";
-export {
-  AgniAPIError,
-  AgniAuthenticationError,
-  AgniBadRequestError,
-  AgniConflictError,
-  AgniInternalServerError,
-  AgniNotFoundError,
-  AgniPermissionDeniedError,
-  AgniRateLimitError,
-  AgniUnprocessableEntityError,
-  type AgniAPIErrorInit,
-} from "./api-error.js";
+export { AgniAPIError, type AgniAPIErrorInit } from "./api-error.js";
+export { AgniBadRequestError } from "./bad-request-error.js";
+export { AgniAuthenticationError } from "./authentication-error.js";
+export { AgniPermissionDeniedError } from "./permission-denied-error.js";
+export { AgniNotFoundError } from "./not-found-error.js";
+export { AgniConflictError } from "./conflict-error.js";
+export { AgniUnprocessableEntityError } from "./unprocessable-entity-error.js";
+export { AgniRateLimitError } from "./rate-limit-error.js";
+export { AgniInternalServerError } from "./internal-server-error.js";

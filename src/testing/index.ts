@@ -1,9 +1,11 @@
 export {
   CREATE_CALL_PATH,
   checkCreateCallBody,
+  type MockAgniOptions,
+} from "./create-call-route.js";
+export {
   createMockAgni,
   type MockAgni,
-  type MockAgniOptions,
   type MockAnswer,
   type MockNetworkFailure,
   type RecordedRequest,

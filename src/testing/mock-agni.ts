@@ -1,36 +1,6 @@
-import type { ValidationIssue } from "../errors/index.js";
-import { isPlainObject } from "../json-value.js";
-import {
-  CALL_TYPES,
-  OBJECT_REQUEST_FIELDS,
-  REQUIRED_REQUEST_FIELDS,
-  type CreateCallResponse,
-} from "../spec-fields.js";
-import { sleep } from "../sleep.js";
-import { fakeLiveKitToken, uuidV7 } from "./ids.js";
-
-/**
- * The path the mock implements.
- *
- * @example
- * expect(mock.calls[0]?.path).toBe(CREATE_CALL_PATH);
- */
-export const CREATE_CALL_PATH = "/api/v1/calling/create-call";
-
-/**
- * Options of {@link createMockAgni}.
- *
- * @example
- * const mock = createMockAgni({ apiKey: "test", responseShape: "envelope" });
- */
-export interface MockAgniOptions {
-  /** The only key accepted; by default any non-empty `X-Api-Key` is. */
-  apiKey?: string;
-  /** `"flat"` (default) answers as the spec documents; `"envelope"` wraps it in `{ data }`. */
-  responseShape?: "flat" | "envelope";
-  /** LiveKit URL put in answers. Default `wss://agni-mock.livekit.invalid`. */
-  livekitUrl?: string;
-}
+import { sleep } from "../support/sleep.js";
+import { scriptedResponse } from "./answers.js";
+import { answerCreateCall, type MockAgniOptions } from "./create-call-route.js";
 
 /**
  * A scripted HTTP answer for the next request.
@@ -93,42 +63,6 @@ export interface MockAgni {
   reset(): void;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", ...headers },
-  });
-
-const failure = (status: number, code: string, message: string, extra: object = {}) =>
-  json(status, { success: false, message, code, ...extra });
-
-/**
- * Checks a create-call body against the spec's required fields, enum and object fields.
- *
- * @example
- * checkCreateCallBody({ type: "sms" }); // [{ field: "agent_id", ... }, ..., { field: "type", ... }]
- */
-export function checkCreateCallBody(body: unknown): ValidationIssue[] {
-  if (!isPlainObject(body)) return [{ field: "body", message: "must be a JSON object" }];
-  const issues: ValidationIssue[] = [];
-  for (const field of REQUIRED_REQUEST_FIELDS) {
-    if (!(field in body)) issues.push({ field, message: "is required" });
-    else if (typeof body[field] !== "string") issues.push({ field, message: "must be a string" });
-  }
-  if (
-    typeof body["type"] === "string" &&
-    !(CALL_TYPES as readonly string[]).includes(body["type"])
-  ) {
-    issues.push({ field: "type", message: `must be one of ${CALL_TYPES.join(", ")}` });
-  }
-  for (const field of OBJECT_REQUEST_FIELDS) {
-    if (field in body && !isPlainObject(body[field])) {
-      issues.push({ field, message: "must be an object" });
-    }
-  }
-  return issues;
-}
-
 /**
  * Creates a fake of the Agni API's create-call, as the spec describes it: 401 without
  * `X-Api-Key`, 422 listing the problems for a body the spec rejects, else 200 with a UUIDv7
@@ -141,62 +75,15 @@ export function checkCreateCallBody(body: unknown): ValidationIssue[] {
  * expect(mock.calls[0].body).toMatchObject({ type: "web_call" });
  */
 export function createMockAgni(options: MockAgniOptions = {}): MockAgni {
-  const {
-    apiKey,
-    responseShape = "flat",
-    livekitUrl = "wss://agni-mock.livekit.invalid",
-  } = options;
   const calls: RecordedRequest[] = [];
   const script: (MockAnswer | MockNetworkFailure)[] = [];
-
-  function answerByDefault(request: Request, body: unknown): Response {
-    const { pathname } = new URL(request.url);
-    if (pathname !== CREATE_CALL_PATH) {
-      return failure(404, "NOT_FOUND", `no route for ${request.method} ${pathname}`);
-    }
-    if (request.method !== "POST") {
-      return failure(405, "METHOD_NOT_ALLOWED", `${pathname} accepts POST only`);
-    }
-    const key = request.headers.get("x-api-key");
-    if (!key || (apiKey !== undefined && key !== apiKey)) {
-      return failure(401, "UNAUTHORIZED", "missing or invalid X-Api-Key header");
-    }
-    const issues = checkCreateCallBody(body);
-    if (issues.length > 0) {
-      const summary = issues.map((i) => `${i.field} ${i.message}`).join("; ");
-      return failure(422, "INVALID_REQUEST", `invalid create-call body: ${summary}`, {
-        errors: issues,
-      });
-    }
-    const session_id = uuidV7();
-    const room_id = `call_${session_id}`;
-    const call: Required<CreateCallResponse> = {
-      success: true,
-      message: "call created successfully",
-      access_token: fakeLiveKitToken(room_id),
-      room_id,
-      session_id,
-      url: livekitUrl,
-    };
-    const { success, message, ...data } = call;
-    return json(200, responseShape === "envelope" ? { success, message, data } : call, {
-      "x-request-id": uuidV7(),
-    });
-  }
 
   async function answerFromScript(next: MockAnswer | MockNetworkFailure, signal: AbortSignal) {
     if (next.delayMs) await sleep(next.delayMs, signal);
     if ("networkError" in next) {
       throw next.networkError === true ? new TypeError("fetch failed") : next.networkError;
     }
-    const { status = 200, body, headers = {} } = next;
-    if (body === undefined || typeof body === "string") {
-      return new Response(body === undefined || [204, 205, 304].includes(status) ? null : body, {
-        status,
-        headers,
-      });
-    }
-    return json(status, body, headers);
+    return scriptedResponse(next.status ?? 200, next.body, next.headers ?? {});
   }
 
   const mock = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -216,7 +103,7 @@ export function createMockAgni(options: MockAgniOptions = {}): MockAgni {
       body,
     });
     const next = script.shift();
-    return next ? answerFromScript(next, request.signal) : answerByDefault(request, body);
+    return next ? answerFromScript(next, request.signal) : answerCreateCall(request, body, options);
   };
 
   return Object.assign(mock, {

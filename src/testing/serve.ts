@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createMockAgni, type MockAgni, type MockAgniOptions } from "./mock-agni.js";
+import type { MockAgniOptions } from "./create-call-route.js";
+import { createMockAgni, type MockAgni } from "./mock-agni.js";
 
 /**
  * Options of {@link startMockAgniServer}.

@@ -1,6 +1,6 @@
-import type { ValidationIssue } from "./errors/index.js";
+import type { ValidationIssue } from "../errors/index.js";
 import { findNonJsonValues, isPlainObject } from "./json-value.js";
-import { OBJECT_REQUEST_FIELDS, REQUEST_FIELDS, type CallType } from "./spec-fields.js";
+import { OBJECT_REQUEST_FIELDS, REQUEST_FIELDS, type CallType } from "../spec/create-call.js";
 
 /**
  * E.164: a "+", a non-zero digit, then 1 to 14 more digits.

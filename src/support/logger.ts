@@ -25,21 +25,27 @@ export interface Logger {
   error(...args: unknown[]): void;
 }
 
-/** The client's own log functions: a message and optional structured fields. */
-export type Log = Record<Exclude<LogLevel, "off">, (message: string, fields?: object) => void>;
+/**
+ * The client's own log functions: a message and optional structured fields, each passed through
+ * the redaction of the request they concern.
+ */
+export type Log = Record<
+  Exclude<LogLevel, "off">,
+  (redact: Redact, message: string, fields?: object) => void
+>;
 
 /** The log levels in order of verbosity. */
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
 /**
  * Wraps `logger` so that only messages at `level` or more severe are written, each prefixed
- * `[agni-client]`, with the API key redacted from the message and the fields.
+ * `[agni-client]`, with the given redaction applied to the message and the fields.
  */
-export function createLog(logger: Logger, level: LogLevel, redact: Redact): Log {
+export function createLog(logger: Logger, level: LogLevel): Log {
   const threshold = LOG_LEVELS.indexOf(level);
   const at =
     (name: Exclude<LogLevel, "off">) =>
-    (message: string, fields?: object): void => {
+    (redact: Redact, message: string, fields?: object): void => {
       if (LOG_LEVELS.indexOf(name) > threshold) return;
       const line = redact(`[agni-client] ${message}`);
       if (fields === undefined) logger[name](line);

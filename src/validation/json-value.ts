@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "./errors/index.js";
+import type { ValidationIssue } from "../errors/index.js";
 
 /** True for `{}`-style objects: not null, not an array, not a class instance such as a Date. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { components } from "./generated/agni.js";
+import type { components } from "../generated/agni.js";
 
 /**
  * The create-call request body, as the generated schema types it.

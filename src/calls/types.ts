@@ -1,4 +1,4 @@
-import type { CreateCallRequest, CreateCallResponse } from "./spec-fields.js";
+import type { CreateCallRequest, CreateCallResponse } from "../spec/create-call.js";
 
 /**
  * Parameters of `calls.createWebCall`: the create-call body without `type` (set by the

@@ -1,5 +1,5 @@
 import { isIdempotent } from "./idempotent.js";
-import type { FetchFunction } from "./options.js";
+import type { FetchFunction } from "../config/options.js";
 
 /** Sends one HTTP request: the transport's only way out. */
 export type Dispatch = (url: string, init: RequestInit) => Promise<Response>;

@@ -1,0 +1,109 @@
+import type { RequestOptions } from "../config/options.js";
+import { AgniValidationError } from "../errors/index.js";
+import type { paths } from "../generated/agni.js";
+import { mergeHeaders } from "../support/openapi-fetch-interop.js";
+import { readText } from "../transport/read-body.js";
+import type { Transport } from "../transport/types.js";
+import { validateCallParams } from "../validation/call-params.js";
+import { headerIn } from "../validation/headers.js";
+import { checkRequestOptions } from "../validation/request-options.js";
+import { readCreateCallResult } from "./read-result.js";
+import { buildCreateCallBody } from "./request-body.js";
+import type { CallType } from "../spec/create-call.js";
+import type {
+  CreateCallResult,
+  OutboundCallParams,
+  WebCallParams,
+  WebCallResult,
+} from "./types.js";
+
+/**
+ * The call helpers, `agni.calls`.
+ *
+ * @example
+ * const { access_token, url } = await agni.calls.createWebCall({ agent_id: "agent_123" });
+ */
+export interface CallsAPI {
+  /**
+   * Creates a browser call (`type: "web_call"`). Hand the result's `access_token` and `url` to
+   * the page, which joins the LiveKit room with them.
+   *
+   * @example
+   * const { access_token, url, session_id } = await agni.calls.createWebCall({ agent_id });
+   */
+  createWebCall(params: WebCallParams, options?: RequestOptions): Promise<WebCallResult>;
+  /**
+   * Places a phone call (`type: "outbound_call"`) from one of your Agni numbers, both numbers
+   * in E.164.
+   *
+   * @example
+   * const { session_id } = await agni.calls.createOutboundCall({
+   *   agent_id, from_phone_number: "+14157774444", to_phone_number: "+12137774445",
+   * });
+   */
+  createOutboundCall(
+    params: OutboundCallParams,
+    options?: RequestOptions,
+  ): Promise<CreateCallResult>;
+}
+
+/** The create-call path, checked against the generated paths. */
+const CREATE_CALL_PATH = "/api/v1/calling/create-call" satisfies keyof paths;
+
+const HELPER_NAME: Record<CallType, string> = {
+  web_call: "createWebCall",
+  outbound_call: "createOutboundCall",
+};
+
+// A browser needs both to join the call's LiveKit room.
+const WEB_CALL_FIELDS = ["access_token", "url"] as const;
+const JSON_BODY = { "Content-Type": "application/json" };
+
+/**
+ * Builds `agni.calls` on the transport: validate, build the body from the generated types,
+ * send (with openapi-fetch's header merging, as `agni.raw` does), read the result.
+ */
+export function createCallsAPI(
+  transport: Transport,
+  baseUrl: string,
+  defaultHeaders: Record<string, string>,
+): CallsAPI {
+  const url = `${baseUrl}${CREATE_CALL_PATH}`;
+
+  async function createCall(
+    type: CallType,
+    params: WebCallParams | OutboundCallParams,
+    options: RequestOptions | undefined,
+    requiredFields: readonly (keyof CreateCallResult)[],
+  ): Promise<CreateCallResult> {
+    const issues = [...validateCallParams(type, params), ...checkRequestOptions(options)];
+    if (issues.length > 0) {
+      const redact = transport.redactionFor(headerIn(options?.headers, "x-api-key"));
+      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
+    }
+    const headers = mergeHeaders(
+      JSON_BODY,
+      defaultHeaders,
+      options?.headers,
+      options?.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined,
+    );
+    const exchange = await transport.send(
+      {
+        method: "POST",
+        url,
+        headers,
+        body: JSON.stringify(buildCreateCallBody(type, params)),
+        signal: options?.signal,
+      },
+      { timeoutMs: options?.timeoutMs, maxRetries: options?.maxRetries },
+      readText,
+    );
+    return readCreateCallResult(exchange, requiredFields);
+  }
+
+  return {
+    createWebCall: (params, options) =>
+      createCall("web_call", params, options, WEB_CALL_FIELDS) as Promise<WebCallResult>,
+    createOutboundCall: (params, options) => createCall("outbound_call", params, options, []),
+  };
+}

@@ -1,0 +1,62 @@
+import { apiErrorFromAnswer, type ReadAnswer } from "../errors/from-response.js";
+import { snippetOf } from "../errors/snippet.js";
+import type { Exchange } from "../transport/types.js";
+import { isPlainObject } from "../validation/json-value.js";
+import type { CreateCallResult } from "./types.js";
+
+/** The body as JSON when it parses, else its text (`""` when empty). */
+function parseBody(text: string): unknown {
+  if (text === "") return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Reads a create-call exchange, parsing its body once. An error status is its typed error. A
+ * 2xx must be a JSON object: the documented flat body, or the `{ success, message, data }`
+ * envelope the rest of the API uses (returned flat). A 2xx that says `success: false`, is not a
+ * JSON object, or lacks one of `requiredFields` (as strings), is an error too; only
+ * `success: false` (the server declined) is safe to retry, as the others may come from a call
+ * that was created.
+ */
+export function readCreateCallResult(
+  exchange: Exchange<string>,
+  requiredFields: readonly (keyof CreateCallResult)[],
+): CreateCallResult {
+  const body = parseBody(exchange.body);
+  const answer: ReadAnswer = { ...exchange, body };
+  if (exchange.status < 200 || exchange.status > 299) throw apiErrorFromAnswer(answer);
+  const said = `create-call answered ${exchange.status}`;
+  if (!isPlainObject(body)) {
+    const type = exchange.headers.get("content-type") ?? "no content type";
+    const shown = exchange.body ? `: ${snippetOf(exchange.body)}` : " (empty body)";
+    throw apiErrorFromAnswer(answer, {
+      message: `${said} without a JSON object (${type})${shown}`,
+      safeToRetry: false,
+    });
+  }
+  if (body["success"] === false) {
+    const detail = typeof body["message"] === "string" ? `: ${snippetOf(body["message"])}` : "";
+    throw apiErrorFromAnswer(answer, {
+      message: `${said} with success: false${detail}`,
+      safeToRetry: true,
+    });
+  }
+  const data = body["data"];
+  let result: Record<string, unknown> = body;
+  if (isPlainObject(data) && !("session_id" in body)) {
+    const { data: _envelope, ...outer } = body;
+    result = { ...data, ...outer };
+  }
+  const missing = requiredFields.filter((field) => typeof result[field] !== "string");
+  if (missing.length > 0) {
+    throw apiErrorFromAnswer(answer, {
+      message: `${said} without ${missing.join(" and ")}`,
+      safeToRetry: false,
+    });
+  }
+  return result as CreateCallResult;
+}

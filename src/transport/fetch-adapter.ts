@@ -1,0 +1,30 @@
+import { readBytes } from "./read-body.js";
+import type { Transport } from "./types.js";
+
+/**
+ * A fetch function over the transport, for openapi-fetch's client (`agni.raw`): it sends a
+ * `Request`'s parts and returns an equivalent `Response` whose body was read within the time
+ * limit.
+ */
+export function fetchOverTransport(transport: Transport): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const exchange = await transport.send(
+      {
+        method: request.method,
+        url: request.url,
+        headers: new Headers(request.headers),
+        body: request.body === null ? null : await request.arrayBuffer(),
+        signal: request.signal,
+      },
+      {},
+      readBytes,
+    );
+    const response = new Response(exchange.body, {
+      status: exchange.status,
+      statusText: exchange.statusText,
+      headers: exchange.headers,
+    });
+    Object.defineProperty(response, "url", { value: exchange.url });
+    return response;
+  };
+}

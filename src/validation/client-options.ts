@@ -1,0 +1,81 @@
+import type { ValidationIssue } from "../errors/index.js";
+import { LOG_LEVELS, type LogLevel } from "../support/logger.js";
+import { checkHeaders, HEADER_TOKEN } from "./headers.js";
+import { checkMaxRetries, checkTimeout } from "./request-options.js";
+
+const BROWSER_KEY_MESSAGE =
+  "an API key in a browser is readable by every visitor. Create calls on your server and hand " +
+  "the page the call's access_token and url (it joins the LiveKit room with them), or point " +
+  "baseUrl at a same-origin proxy that adds the key, with no apiKey here. If you understand " +
+  "the risk (an internal tool, say), pass dangerouslyAllowBrowser: true";
+
+/** Problems with the API key in force (`null`: none sent, for a proxy that adds it). */
+export function checkApiKey(
+  apiKey: unknown,
+  inBrowser: boolean,
+  allowBrowser: boolean,
+): ValidationIssue[] {
+  if (apiKey === null) return [];
+  if (apiKey === undefined || apiKey === "") {
+    return [
+      {
+        field: "apiKey",
+        message:
+          "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable",
+      },
+    ];
+  }
+  if (typeof apiKey !== "string") return [{ field: "apiKey", message: "must be a string" }];
+  if (!HEADER_TOKEN.test(apiKey)) {
+    const at = [...apiKey].findIndex((c) => !HEADER_TOKEN.test(c));
+    return [
+      {
+        field: "apiKey",
+        message:
+          `contains a character an HTTP header cannot carry (a line break, space or non-ASCII ` +
+          `character) at position ${at}; copy the key again without surrounding whitespace`,
+      },
+    ];
+  }
+  if (inBrowser && !allowBrowser) return [{ field: "apiKey", message: BROWSER_KEY_MESSAGE }];
+  return [];
+}
+
+const LOGGER_METHODS = ["debug", "info", "warn", "error"] as const;
+
+/** Problems with `logger` and `logLevel`. */
+export function checkLogging(logger: unknown, logLevel: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (
+    logger !== undefined &&
+    (logger === null ||
+      typeof logger !== "object" ||
+      !LOGGER_METHODS.every((m) => typeof (logger as Record<string, unknown>)[m] === "function"))
+  ) {
+    issues.push({ field: "logger", message: "must have debug, info, warn and error functions" });
+  }
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel as LogLevel)) {
+    issues.push({ field: "logLevel", message: `must be one of ${LOG_LEVELS.join(", ")}` });
+  }
+  return issues;
+}
+
+/** The client options checked by their own rules: fetch, headers, time limit, retries, logging. */
+export function checkClientSettings(options: {
+  fetch?: unknown;
+  headers?: unknown;
+  timeoutMs?: unknown;
+  maxRetries?: unknown;
+  logger?: unknown;
+  logLevel?: unknown;
+}): ValidationIssue[] {
+  return [
+    ...(options.fetch !== undefined && typeof options.fetch !== "function"
+      ? [{ field: "fetch", message: "must be a fetch-compatible function" }]
+      : []),
+    ...checkHeaders(options.headers, "headers"),
+    ...checkTimeout(options.timeoutMs, "timeoutMs"),
+    ...checkMaxRetries(options.maxRetries, "maxRetries"),
+    ...checkLogging(options.logger, options.logLevel),
+  ];
+}

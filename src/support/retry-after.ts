@@ -16,6 +16,7 @@ export function retryAfterMs(
   const value = header("retry-after")?.trim();
   if (!value) return undefined;
   if (DECIMAL.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // An HTTP date names its day or month; Date.parse alone would also take "-1" or "2026".
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

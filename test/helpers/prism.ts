@@ -22,7 +22,17 @@ export interface Prism {
  * spec that answers 422 (body) or 401 (X-Api-Key) to a request the spec rejects.
  */
 export async function startPrism(timeoutMs = 45_000): Promise<Prism> {
-  const port = await freePort();
+  // The free port found can be taken by another process before Prism binds it: try again.
+  for (let tries = 1; ; tries++) {
+    try {
+      return await startPrismOn(await freePort(), timeoutMs);
+    } catch (error) {
+      if (tries >= 3 || !String(error).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+async function startPrismOn(port: number, timeoutMs: number): Promise<Prism> {
   const child = spawn(
     process.execPath,
     [

@@ -131,6 +131,25 @@ describe("error classes by status", () => {
   });
 });
 
+describe("error text", () => {
+  it("calls a JSON null body null, not empty", async () => {
+    const server = await startServer((_req, res) => sendJson(res, 400, null));
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const error = (await rejectionOf(agni.calls.createWebCall({ agent_id: "a" }))) as AgniAPIError;
+    expect(error.message).toBe("400 Bad Request: null");
+    expect(error.body).toBeNull();
+  });
+
+  it("cuts a server's long message to 200 characters, keeping it whole in body", async () => {
+    const long = "x".repeat(10_000);
+    const server = await startServer((_req, res) => sendJson(res, 422, { message: long }));
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const error = (await rejectionOf(agni.calls.createWebCall({ agent_id: "a" }))) as AgniAPIError;
+    expect(error.message).toBe(`${"x".repeat(200)}…`);
+    expect(error.body).toEqual({ message: long });
+  });
+});
+
 describe("error names", () => {
   it.each([
     AgniError,
@@ -146,6 +165,7 @@ describe("error names", () => {
     AgniInternalServerError,
     AgniConnectionError,
     AgniTimeoutError,
+    AgniRedirectError,
   ])("%o carries its own class name as a string on the prototype", (ErrorClass) => {
     expect(Object.prototype.hasOwnProperty.call(ErrorClass.prototype, "name")).toBe(true);
     expect(ErrorClass.prototype.name).toBe(ErrorClass.name);

@@ -302,6 +302,27 @@ describe("an idempotencyKey opts create-call into the idempotent rules", () => {
     expect(error.message).toContain("after 3 attempts");
   });
 
+  it.each([301, 302, 303, 307, 308])(
+    "a %i without a Location is a refused redirect, never re-sent",
+    async (status) => {
+      const { error } = await expectFault(
+        (_req, res) => {
+          res.writeHead(status);
+          res.end();
+        },
+        {
+          error: AgniRedirectError,
+          // A 303 answers a processed POST; 301/302 may too. A 307/308 asks for it elsewhere.
+          safeToRetry: status === 307 || status === 308,
+          attempts: 1,
+          seen: 1,
+          withinMs: 3_000,
+        },
+      );
+      expect(error.message).toContain(`was redirected (${status}) without a Location header`);
+    },
+  );
+
   it("does not re-send the POST on a 303, even with an idempotencyKey", async () => {
     await expectFault(
       (_req, res) => {

@@ -160,19 +160,44 @@ describe("logging", () => {
   });
 
   it("logs nothing below the level, and nothing at all when off", async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, CREATED));
-    for (const logLevel of ["warn", "error", "off"] as const) {
+    // A 429 then a 200, and a risky setting: a warning, a retry (info) and two attempts (debug).
+    let n = 0;
+    const server = await startServer((_req, res) =>
+      ++n % 2 === 1
+        ? sendJson(res, 429, { message: "slow down" }, { "retry-after": "0" })
+        : sendJson(res, 200, CREATED),
+    );
+    const levelsWritten = async (logLevel: "debug" | "info" | "warn" | "error" | "off") => {
       const { lines, logger } = capture();
       await createAgniClient({
         apiKey: API_KEY,
-        baseUrl: server.url,
+        baseUrl: server.url.replace("127.0.0.1", "localhost"),
         logger,
         logLevel,
-      }).calls.createWebCall({
-        agent_id: "a",
+      }).calls.createWebCall({ agent_id: "a" });
+      return [...new Set(lines.map((l) => l.level))].sort();
+    };
+    expect(await levelsWritten("debug")).toEqual(["debug", "info"]);
+    expect(await levelsWritten("info")).toEqual(["info"]);
+    expect(await levelsWritten("warn")).toEqual([]);
+    expect(await levelsWritten("error")).toEqual([]);
+    expect(await levelsWritten("off")).toEqual([]);
+  });
+
+  it("writes warnings at warn and not when off", () => {
+    const written = (logLevel: "warn" | "off") => {
+      const { lines, logger } = capture();
+      createAgniClient({
+        apiKey: API_KEY,
+        baseUrl: "http://api.example.com",
+        allowInsecureHttp: true,
+        logger,
+        logLevel,
       });
-      expect(lines).toEqual([]);
-    }
+      return lines.map((l) => l.level);
+    };
+    expect(written("warn")).toEqual(["warn"]);
+    expect(written("off")).toEqual([]);
   });
 
   it("shows the key as *** in every line, even when a server echoes it", async () => {

@@ -37,7 +37,7 @@ describe("timeouts", () => {
 
   it("takes a per-request timeoutMs over the client's", async () => {
     const server = await startServer((_req, res) => {
-      setTimeout(() => sendJson(res, 200, CREATED), 300);
+      setTimeout(() => sendJson(res, 200, CREATED), 600);
     });
     const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 60 });
 
@@ -88,14 +88,12 @@ describe("timeouts", () => {
   });
 
   it("gives each request its own timer (no shared client-level signal)", async () => {
-    const server = await startServer((_req, res) => {
-      setTimeout(() => sendJson(res, 200, CREATED), 120);
-    });
-    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 200 });
+    const server = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 300 });
 
     await agni.calls.createWebCall({ agent_id: "a" });
-    // This request starts after the first one's limit would have run out.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Wait past the limit: a timer shared by the client would have fired by now.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     await expect(agni.calls.createWebCall({ agent_id: "a" })).resolves.toMatchObject(CREATED);
   });
 });
@@ -157,17 +155,36 @@ describe("abort", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("gives AgniTimeoutError, not the caller's reason, when the timeout comes first", async () => {
+  it("races a caller's abort against the time-out: whichever fires first decides", async () => {
+    const never = () => new Promise<Response>(() => undefined);
+    const agni = createAgniClient({ apiKey: API_KEY, timeoutMs: 50, maxRetries: 0, fetch: never });
+    const reason = new Error("caller gave up");
+
+    // Timers of equal length fire in the order they were set.
+    const first = new AbortController();
+    const timeoutFirst = agni.calls.createWebCall({ agent_id: "a" }, { signal: first.signal });
+    setTimeout(() => first.abort(reason), 50);
+    expect(await rejectionOf(timeoutFirst)).toBeInstanceOf(AgniTimeoutError);
+
+    const second = new AbortController();
+    setTimeout(() => second.abort(reason), 50);
+    const abortFirst = agni.calls.createWebCall({ agent_id: "a" }, { signal: second.signal });
+    expect(await rejectionOf(abortFirst)).toBe(reason);
+  });
+
+  it("stops a retry's backoff when the caller aborts after a time-out", async () => {
     const server = await startServer(() => undefined);
-    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 40 });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, timeoutMs: 100 });
     const controller = new AbortController();
-
-    const error = await rejectionOf(
-      agni.calls.createWebCall({ agent_id: "a" }, { signal: controller.signal }),
+    const reason = new Error("stop retrying");
+    const pending = agni.calls.createOutboundCall(
+      { agent_id: "a", from_phone_number: "+14157774444", to_phone_number: "+12137774445" },
+      { signal: controller.signal, idempotencyKey: "k-1" },
     );
-    controller.abort(new Error("after the fact"));
-
-    expect(error).toBeInstanceOf(AgniTimeoutError);
+    // The first attempt times out at 100 ms; the backoff before the second is at least 375 ms.
+    setTimeout(() => controller.abort(reason), 250);
+    expect(await rejectionOf(pending)).toBe(reason);
+    expect(server.requests.length).toBeLessThan(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AgniAPIError,
   AgniAuthenticationError,
   AgniConnectionError,
   AgniInternalServerError,
@@ -175,6 +176,24 @@ describe("scripted answers", () => {
     expect(mock.calls).toHaveLength(2);
     const delayed = await mock(`https://x${PATH}`, post({}));
     expect(delayed.status).toBe(200);
+  });
+
+  it("answers a scripted 204, 205 or 304 with no body, even when one was scripted", async () => {
+    const mock = createMockAgni();
+    const agni = createAgniClient({ apiKey: API_KEY, fetch: mock, maxRetries: 0 });
+    for (const status of [204, 205, 304]) {
+      mock.enqueue({ status, body: {}, headers: { "x-request-id": `r-${status}` } });
+      const { response } = await agni.raw.POST("/api/v1/calling/create-call", {
+        body: { type: "web_call", agent_id: "a", from_phone_number: "", to_phone_number: "" },
+      });
+      expect(response.status).toBe(status);
+      expect(response.headers.get("x-request-id")).toBe(`r-${status}`);
+      expect(await response.text()).toBe("");
+    }
+    mock.enqueue({ status: 204, body: "ignored" });
+    const error = await rejectionOf(agni.calls.createWebCall({ agent_id: "a" }));
+    expect(error).toBeInstanceOf(AgniAPIError);
+    expect((error as AgniAPIError).status).toBe(204);
   });
 
   it("reset() forgets calls and the script", async () => {

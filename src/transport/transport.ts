@@ -7,7 +7,7 @@ import type { Dispatch } from "./dispatch.js";
 import { errorForFailure } from "./failure.js";
 import { isIdempotent } from "./idempotent.js";
 import { mayHaveTakenEffect, retryVerdict, type AttemptOutcome } from "./retry-policy.js";
-import type { Transport } from "./types.js";
+import type { Exchange, OutgoingRequest, Transport } from "./types.js";
 
 /** What the transport needs of the client's resolved options. */
 export interface TransportSettings {
@@ -34,6 +34,16 @@ function outcomeOf(result: AttemptResult<unknown>): AttemptOutcome {
   return { kind: "timeout" };
 }
 
+/** One request's fixed facts, as the loop and its log lines use them. */
+interface Sending {
+  request: OutgoingRequest;
+  /** `METHOD path` for log lines. */
+  label: string;
+  /** `METHOD url` without the query, for errors. */
+  target: string;
+  redact: Redact;
+}
+
 /**
  * Creates the transport: the single place where the client does network I/O. Each request
  * goes through {@link attemptOnce} (time limit, key for the API's origin only, same-origin
@@ -43,8 +53,47 @@ function outcomeOf(result: AttemptResult<unknown>): AttemptOutcome {
  */
 export function createTransport(settings: TransportSettings, log: Log): Transport {
   const apiOrigin = new URL(settings.baseUrl).origin;
+  const clientRedact = createRedactor(settings.secrets);
   const redactionFor = (requestKey: string | null | undefined): Redact =>
-    createRedactor([...settings.secrets, requestKey]);
+    !requestKey || settings.secrets.includes(requestKey)
+      ? clientRedact
+      : createRedactor([...settings.secrets, requestKey]);
+
+  /** Logs an attempt's end; returns the exchange to give back, or the error it failed with. */
+  function conclude<Body>(
+    { request, label, target, redact }: Sending,
+    result: AttemptResult<Body>,
+    attempt: number,
+    mayHaveActed: boolean,
+    earlier: boolean,
+    durationMs: number,
+  ): Exchange<Body> | Error {
+    if (result.kind === "failed") {
+      const error = errorForFailure(result.failure, {
+        method: request.method,
+        target,
+        apiOrigin,
+        attempts: attempt,
+        mayHaveTakenEffect: earlier || mayHaveActed,
+        redact,
+      });
+      log.debug(redact, `${label} failed: ${error.message}`, { attempt, durationMs });
+      return error;
+    }
+    const { status, statusText, headers, url } = result.response;
+    const requestId = headers.get("x-request-id") ?? headers.get("request-id");
+    log.debug(redact, `${label} → ${status}`, { attempt, durationMs, requestId });
+    return {
+      status,
+      statusText,
+      headers,
+      url: url || request.url,
+      body: result.body,
+      attempts: attempt,
+      earlierAttemptMayHaveTakenEffect: earlier,
+      redact,
+    };
+  }
 
   return {
     redactionFor,
@@ -53,61 +102,32 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
       request.signal?.throwIfAborted();
       const { method, url, headers } = request;
       const requestKey = headers.get("x-api-key");
-      const redact = redactionFor(requestKey);
+      const target = `${method} ${url.split("?")[0]}`;
+      const sending: Sending = {
+        request,
+        label: target.replace(`${method} ${apiOrigin}/`, `${method} /`),
+        target,
+        redact: redactionFor(requestKey),
+      };
       // With no client key, a key the caller set on the request (per tenant, say) is theirs.
       const plan = { request, dispatch: settings.dispatch, key: settings.apiKey ?? requestKey };
       const idempotent = isIdempotent(method, headers);
-      const target = `${method} ${url.split("?")[0]}`;
-      const path = target.startsWith(`${method} ${apiOrigin}/`)
-        ? target.slice(method.length + 1 + apiOrigin.length)
-        : target.slice(method.length + 1);
       let earlier = false;
-
       for (let attempt = 1; ; attempt++) {
         const started = Date.now();
         const result = await attemptOnce({ ...plan, apiOrigin, timeoutMs, read });
         const outcome = outcomeOf(result);
-        const fields = { attempt, durationMs: Date.now() - started };
+        const acted = mayHaveTakenEffect(outcome);
+        const ended = conclude(sending, result, attempt, acted, earlier, Date.now() - started);
         const verdict = retryVerdict(outcome, { attempt, maxRetries, idempotent });
-        if (result.kind === "answer") {
-          const { status, statusText, headers: answerHeaders, url: answerUrl } = result.response;
-          const requestId = answerHeaders.get("x-request-id") ?? answerHeaders.get("request-id");
-          log.debug(redact, `${method} ${path} → ${status}`, { ...fields, requestId });
-          if (!verdict.retry) {
-            return {
-              status,
-              statusText,
-              headers: answerHeaders,
-              url: answerUrl || url,
-              body: result.body,
-              attempts: attempt,
-              earlierAttemptMayHaveTakenEffect: earlier,
-              redact,
-            };
-          }
-          log.info(
-            redact,
-            `${method} ${path} got ${status}; retrying in ${Math.round(verdict.waitMs)} ms`,
-            { attempt },
-          );
-        } else {
-          const error = errorForFailure(result.failure, {
-            method,
-            target,
-            apiOrigin,
-            attempts: attempt,
-            mayHaveTakenEffect: earlier || mayHaveTakenEffect(outcome),
-            redact,
-          });
-          log.debug(redact, `${method} ${path} failed: ${error.message}`, fields);
-          if (!verdict.retry) throw error;
-          log.info(
-            redact,
-            `${method} ${path} failed (${error.name}); retrying in ${Math.round(verdict.waitMs)} ms`,
-            { attempt },
-          );
+        if (!verdict.retry) {
+          if (ended instanceof Error) throw ended;
+          return ended;
         }
-        earlier ||= mayHaveTakenEffect(outcome);
+        const why = ended instanceof Error ? `failed (${ended.name})` : `got ${ended.status}`;
+        const wait = Math.round(verdict.waitMs);
+        log.info(sending.redact, `${sending.label} ${why}; retrying in ${wait} ms`, { attempt });
+        earlier ||= acted;
         await sleep(verdict.waitMs, request.signal);
       }
     },

@@ -23,6 +23,67 @@ const describeValue = (value: unknown): string => {
 
 const toSnakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** Fields the helper does not take: unknown ones, `type`, and phone numbers on a web call. */
+function checkFieldNames(params: Record<string, unknown>, outbound: boolean): ValidationIssue[] {
+  const allowed = new Set<string>(
+    REQUEST_FIELDS.filter((f) => f !== "type" && (outbound || !PHONE_FIELDS.includes(f))),
+  );
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(params)) {
+    if (allowed.has(key)) continue;
+    let message = "unknown field; remove it";
+    if (key === "type") message = "is set by the helper; remove it";
+    else if (PHONE_FIELDS.includes(key))
+      message = "belongs to outbound calls; a web call has no phone numbers, remove it";
+    else if (allowed.has(toSnakeCase(key)))
+      message = `unknown field; did you mean ${toSnakeCase(key)}?`;
+    issues.push({ field: key, message });
+  }
+  return issues;
+}
+
+/** `agent_id`, and for an outbound call both phone numbers in E.164. */
+function checkRequiredValues(
+  params: Record<string, unknown>,
+  outbound: boolean,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const agentId = params["agent_id"];
+  if (typeof agentId !== "string" || agentId.trim() === "") {
+    issues.push({
+      field: "agent_id",
+      message: `must be a non-empty string (the agent's id), got ${describeValue(agentId)}`,
+    });
+  }
+  for (const field of outbound ? PHONE_FIELDS : []) {
+    const number = params[field];
+    if (typeof number !== "string" || !E164_PATTERN.test(number)) {
+      issues.push({
+        field,
+        message:
+          `must be an E.164 phone number such as +14157774444 ("+", country code and number, ` +
+          `digits only), got ${describeValue(number)}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** The object fields (`metadata`, ...), when given: plain objects of JSON values. */
+function checkObjectFields(params: Record<string, unknown>): ValidationIssue[] {
+  return OBJECT_REQUEST_FIELDS.flatMap((field) => {
+    const value = params[field];
+    if (value === undefined) return [];
+    if (isPlainObject(value)) return findNonJsonValues(value, field);
+    return [
+      {
+        field,
+        message: `must be a plain object of JSON values when given, got ${describeValue(value)}`,
+      },
+    ];
+  });
+}
+
 /**
  * Checks a call helper's parameters against what the API accepts and returns every problem
  * (empty when the input is good). `callType` decides whether phone numbers belong.
@@ -37,55 +98,9 @@ export function validateCallParams(callType: CallType, params: unknown): Validat
     ];
   }
   const outbound = callType === "outbound_call";
-  const allowed = new Set<string>(
-    REQUEST_FIELDS.filter((f) => f !== "type" && (outbound || !PHONE_FIELDS.includes(f))),
-  );
-  const issues: ValidationIssue[] = [];
-
-  for (const key of Object.keys(params)) {
-    if (allowed.has(key)) continue;
-    let message = "unknown field; remove it";
-    if (key === "type") message = "is set by the helper; remove it";
-    else if (PHONE_FIELDS.includes(key))
-      message = "belongs to outbound calls; a web call has no phone numbers, remove it";
-    else if (allowed.has(toSnakeCase(key)))
-      message = `unknown field; did you mean ${toSnakeCase(key)}?`;
-    issues.push({ field: key, message });
-  }
-
-  const agentId = params["agent_id"];
-  if (typeof agentId !== "string" || agentId.trim() === "") {
-    issues.push({
-      field: "agent_id",
-      message: `must be a non-empty string (the agent's id), got ${describeValue(agentId)}`,
-    });
-  }
-
-  if (outbound) {
-    for (const field of PHONE_FIELDS) {
-      const number = params[field];
-      if (typeof number !== "string" || !E164_PATTERN.test(number)) {
-        issues.push({
-          field,
-          message:
-            `must be an E.164 phone number such as +14157774444 ("+", country code and number, ` +
-            `digits only), got ${describeValue(number)}`,
-        });
-      }
-    }
-  }
-
-  for (const field of OBJECT_REQUEST_FIELDS) {
-    const value = params[field];
-    if (value === undefined) continue;
-    if (!isPlainObject(value)) {
-      issues.push({
-        field,
-        message: `must be a plain object of JSON values when given, got ${describeValue(value)}`,
-      });
-    } else {
-      issues.push(...findNonJsonValues(value, field));
-    }
-  }
-  return issues;
+  return [
+    ...checkFieldNames(params, outbound),
+    ...checkRequiredValues(params, outbound),
+    ...checkObjectFields(params),
+  ];
 }

@@ -44,7 +44,7 @@ export function checkApiKey(
 const LOGGER_METHODS = ["debug", "info", "warn", "error"] as const;
 
 /** Problems with `logger` and `logLevel`. */
-export function checkLogging(logger: unknown, logLevel: unknown): ValidationIssue[] {
+function checkLogging(logger: unknown, logLevel: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (
     logger !== undefined &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkClientSettings, checkApiKey } from "../../../src/validation/client-options.js";
+import { checkApiKey, checkClientSettings } from "../../../src/validation/client-options.js";
 import { checkHeaders, headerIn } from "../../../src/validation/headers.js";
 import {
   checkMaxRetries,

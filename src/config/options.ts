@@ -66,7 +66,7 @@ export interface RequestOptions {
   maxRetries?: number;
   /**
    * Sent as `Idempotency-Key`, the same on every attempt. It opts the request into the
-   * idempotent retry rules (retry on time-outs, resets, 408, 502, 503, 504): pass one only if
+   * idempotent retry rules (retry on time-outs, resets, 408, 429, 500, 502, 503, 504): pass one only if
    * the server de-duplicates on it.
    */
   idempotencyKey?: string;

@@ -1,3 +1,4 @@
+import { retryAfterMs } from "../support/retry-after.js";
 import type { Dispatch } from "./dispatch.js";
 import type { Failure } from "./failure.js";
 import { neverConnected } from "./network-error.js";
@@ -15,9 +16,17 @@ export interface AttemptPlan<Body> {
   read: ReadBody<Body>;
 }
 
-/** An attempt's end: an answer with its body read, or a failure. */
-export type AttemptResult<Body> =
-  { kind: "answer"; response: Response; body: Body } | { kind: "failed"; failure: Failure };
+/** An answer, its body read, with the wait it asks for before another attempt. */
+export interface Answer<Body> {
+  kind: "answer";
+  status: number;
+  retryAfterMs: number | undefined;
+  response: Response;
+  body: Body;
+}
+
+/** An attempt's end: an answer, or a failure. Each is an outcome the retry rule reads. */
+export type AttemptResult<Body> = Answer<Body> | Failure;
 
 const TIMED_OUT = Symbol("timed out");
 
@@ -37,13 +46,9 @@ export async function attemptOnce<Body>(plan: AttemptPlan<Body>): Promise<Attemp
     return await rejectOnAbort(followRedirects(plan, controller.signal), controller.signal);
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
-    if (controller.signal.reason === TIMED_OUT) {
-      return { kind: "failed", failure: { kind: "timeout", timeoutMs: plan.timeoutMs } };
-    }
-    return {
-      kind: "failed",
-      failure: { kind: "network", error, neverConnected: neverConnected(error) },
-    };
+    return controller.signal.reason === TIMED_OUT
+      ? { kind: "timeout", timeoutMs: plan.timeoutMs }
+      : { kind: "network", error, neverConnected: neverConnected(error) };
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", forwardAbort);
@@ -73,9 +78,14 @@ async function followRedirects<Body>(
       throw signal.reason;
     }
     const step = redirectStep(response, url, method, plan.apiOrigin, hop);
-    if (step === undefined) return { kind: "answer", response, body: await plan.read(response) };
+    if (step === undefined) {
+      const { status, headers } = response;
+      const wait = retryAfterMs((name) => headers.get(name));
+      const body = await plan.read(response);
+      return { kind: "answer", status, retryAfterMs: wait, response, body };
+    }
     await response.body?.cancel().catch(() => undefined);
-    if ("refuse" in step) return { kind: "failed", failure: { kind: "redirect", ...step.refuse } };
+    if ("refuse" in step) return { kind: "redirect", ...step.refuse };
     url = step.follow;
   }
 }

@@ -4,10 +4,9 @@ import { checkHeaders, HEADER_TOKEN } from "./headers.js";
 import { checkMaxRetries, checkTimeout } from "./request-options.js";
 
 const BROWSER_KEY_MESSAGE =
-  "an API key in a browser is readable by every visitor. Create calls on your server and hand " +
-  "the page the call's access_token and url (it joins the LiveKit room with them), or point " +
-  "baseUrl at a same-origin proxy that adds the key, with no apiKey here. If you understand " +
-  "the risk (an internal tool, say), pass dangerouslyAllowBrowser: true";
+  "an API key in a browser is readable by every visitor: create calls on your server and give " +
+  "the page the call's access_token and url, or set baseUrl to a same-origin proxy that adds " +
+  "the key and pass no apiKey; to accept the risk, pass dangerouslyAllowBrowser: true";
 
 /** Problems with the API key in force (`null`: none sent, for a proxy that adds it). */
 export function checkApiKey(

@@ -92,7 +92,7 @@ describe("the browser guard", () => {
   it("refuses an API key in a browser, explaining the server-mints-the-call pattern", () => {
     const error = refusal({ apiKey: API_KEY }, page);
     expect(error.issues.map((i) => i.field)).toEqual(["apiKey"]);
-    expect(error.message).toContain("Create calls on your server");
+    expect(error.message).toContain("create calls on your server");
     expect(error.message).toContain("access_token and url");
     expect(error.message).toContain("dangerouslyAllowBrowser: true");
     expect(everyRendering(error)).not.toContain(API_KEY);

@@ -9,7 +9,31 @@ import { createRedactor } from "./support/redact.js";
 import { createDispatch } from "./transport/dispatch.js";
 import { fetchOverTransport } from "./transport/fetch-adapter.js";
 import { createTransport } from "./transport/transport.js";
+import type { CreateCallRequest } from "./spec/create-call.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
+
+/** The JSON body of create-call as a `paths` type declares it (`never` when it does not). */
+type CreateCallBodyOf<P> = P extends {
+  "/api/v1/calling/create-call": {
+    post: { requestBody?: { content: { "application/json": infer Body } } };
+  };
+}
+  ? Body
+  : never;
+
+/**
+ * The client for `Paths` when they declare create-call with a body the helpers' requests
+ * satisfy; otherwise a message type saying what is wrong, so that any use of the client fails
+ * to compile with that message.
+ *
+ * @example
+ * const agni: ClientFor<paths> = createAgniClient<paths>(); // paths from a newer upstream spec
+ */
+export type ClientFor<Paths extends {}> = [CreateCallBodyOf<Paths>] extends [never]
+  ? "agni-client: these paths have no POST /api/v1/calling/create-call with a JSON body; generate them from Agni's spec"
+  : CreateCallRequest extends CreateCallBodyOf<Paths>
+    ? AgniClient<Paths>
+    : "agni-client: the create-call body in these paths no longer accepts the helpers' CreateCallRequest (a field renamed, removed, retyped or newly required, or metadata typed Record<string, never): generate with --empty-objects-unknown, or update agni-client";
 
 /**
  * A client of the Agni API.
@@ -18,7 +42,7 @@ import { PACKAGE_NAME, VERSION } from "./version.js";
  * const agni: AgniClient = createAgniClient();
  * const { session_id } = await agni.calls.createOutboundCall(params);
  */
-export interface AgniClient {
+export interface AgniClient<Paths extends {} = paths> {
   /** Web and outbound call helpers: validated input, typed results, typed errors. */
   readonly calls: CallsAPI;
   /**
@@ -30,18 +54,23 @@ export interface AgniClient {
    * @example
    * const { data, error, response } = await agni.raw.POST("/api/v1/calling/create-call", { body });
    */
-  readonly raw: Client<paths>;
+  readonly raw: Client<Paths>;
 }
 
 /**
  * Creates a client. With no options it reads `AGNI_API_KEY` (and `AGNI_BASE_URL`) from the
  * environment; it throws {@link AgniValidationError} when options are bad or no key is found.
+ * `Paths` (default: the package's own generated `paths`) types `agni.raw`: pass types you
+ * generated from a newer upstream spec to call its new paths before this package is released
+ * again; the helpers keep the package's own create-call types.
  *
  * @example
  * const agni = createAgniClient({ apiKey: process.env.AGNI_API_KEY });
  * const call = await agni.calls.createWebCall({ agent_id: "agent_123" });
  */
-export function createAgniClient(options?: AgniClientOptions): AgniClient {
+export function createAgniClient<Paths extends {} = paths>(
+  options?: AgniClientOptions,
+): ClientFor<Paths> {
   const config = resolveClientOptions(options);
   const log = createLog(config.logger, config.logLevel);
   const redact = createRedactor(config.secrets);
@@ -52,10 +81,14 @@ export function createAgniClient(options?: AgniClientOptions): AgniClient {
     "X-Agni-Client": `${PACKAGE_NAME}/${VERSION}`,
     ...config.headers,
   };
-  const raw = createClient<paths>({
+  const raw = createClient<Paths>({
     baseUrl: config.baseUrl,
     headers,
     fetch: fetchOverTransport(transport),
   });
-  return { calls: createCallsAPI(transport, config.baseUrl, headers), raw };
+  const client: AgniClient<Paths> = {
+    calls: createCallsAPI(transport, config.baseUrl, headers),
+    raw,
+  };
+  return client as ClientFor<Paths>;
 }

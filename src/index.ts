@@ -1,4 +1,4 @@
-export { createAgniClient, type AgniClient } from "./client.js";
+export { createAgniClient, type AgniClient, type ClientFor } from "./client.js";
 export type { CallsAPI } from "./calls/calls-api.js";
 export type {
   CreateCallResult,

@@ -5,6 +5,7 @@ import type {
   AgniValidationError,
   components,
   CreateCallResult,
+  paths,
   OutboundCallParams,
   WebCallParams,
   WebCallResult,
@@ -105,9 +106,11 @@ describe("raw client", () => {
 
 describe("options and errors", () => {
   it("accepts a mock as fetch and null as the key", () => {
-    expectTypeOf(createAgniClient).toBeCallableWith({ fetch: {} as MockAgni, apiKey: null });
-    expectTypeOf(createAgniClient).toBeCallableWith();
-    expectTypeOf(createAgniClient).toBeCallableWith({
+    expectTypeOf(
+      createAgniClient({ fetch: {} as MockAgni, apiKey: null }),
+    ).toEqualTypeOf<AgniClient>();
+    expectTypeOf(createAgniClient()).toEqualTypeOf<AgniClient>();
+    void createAgniClient({
       maxRetries: 3,
       logger: console,
       logLevel: "debug",
@@ -129,5 +132,72 @@ describe("options and errors", () => {
       field: string;
       message: string;
     }>();
+  });
+});
+
+describe("createAgniClient<Paths>: types generated from a newer upstream spec", () => {
+  type CreateCall = paths["/api/v1/calling/create-call"];
+  type Body = Schemas["CreateCallRequest"];
+  type Newer = Omit<paths, "/api/v1/calling/create-call"> & {
+    "/api/v1/calling/create-call": Omit<CreateCall, "post"> & {
+      post: Omit<CreateCall["post"], "requestBody"> & {
+        requestBody: { content: { "application/json": Body & { language?: string } } };
+      };
+    };
+    "/api/v1/calling/call-sessions": {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      get: {
+        parameters: { query?: { page?: number }; header?: never; path?: never; cookie?: never };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: { [name: string]: unknown };
+            content: { "application/json": { data: { id: string }[] } };
+          };
+        };
+      };
+    };
+  };
+
+  it("types agni.raw by the given paths, new path and new field included", () => {
+    const newer = createAgniClient<Newer>();
+    expectTypeOf(newer).toEqualTypeOf<AgniClient<Newer>>();
+    void newer.raw.GET("/api/v1/calling/call-sessions", { params: { query: { page: 2 } } });
+    void newer.raw.POST("/api/v1/calling/create-call", {
+      body: {
+        type: "web_call",
+        agent_id: "a",
+        from_phone_number: "",
+        to_phone_number: "",
+        language: "en-US",
+      },
+    });
+    // @ts-expect-error query parameters are typed by the given paths
+    void newer.raw.GET("/api/v1/calling/call-sessions", { params: { query: { page: "2" } } });
+    // The helpers keep the package's own types.
+    expectTypeOf(newer.calls.createWebCall).returns.toEqualTypeOf<Promise<WebCallResult>>();
+  });
+
+  it("refuses paths without create-call, or whose create-call the helpers cannot send", () => {
+    type Without = Omit<paths, "/api/v1/calling/create-call">;
+    // @ts-expect-error no create-call: the client's type is a message saying so
+    void createAgniClient<Without>().raw;
+    expectTypeOf(
+      createAgniClient<Without>(),
+    ).toMatchTypeOf<`agni-client: these paths have no POST ${string}`>();
+    type Renamed = Omit<paths, "/api/v1/calling/create-call"> & {
+      "/api/v1/calling/create-call": {
+        post: {
+          requestBody: {
+            content: { "application/json": Omit<Body, "agent_id"> & { agentId: string } };
+          };
+        };
+      };
+    };
+    // @ts-expect-error agent_id renamed upstream: the helpers cannot send it
+    void createAgniClient<Renamed>().calls;
+    expectTypeOf(
+      createAgniClient<Renamed>(),
+    ).toMatchTypeOf<`agni-client: the create-call body ${string}`>();
   });
 });

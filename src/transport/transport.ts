@@ -26,13 +26,15 @@ function exchangeOf<Body>(
   attempts: number,
   earlier: boolean,
   redact: Redact,
+  requestUrl: string,
 ): Exchange<Body> {
   const { status, statusText, headers, url } = answer.response;
   return {
     status,
     statusText,
     headers,
-    url,
+    // A response built by a custom fetch (a mock, say) may not know its URL.
+    url: url || requestUrl,
     body: answer.body,
     attempts,
     earlierAttemptMayHaveTakenEffect: earlier,
@@ -79,7 +81,7 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
           const { headers: answered } = result.response;
           const requestId = answered.get("x-request-id") ?? answered.get("request-id");
           log.debug(redact, `${label} → ${result.status}`, { ...fields, requestId });
-          if (!verdict.retry) return exchangeOf(result, attempt, earlier, redact);
+          if (!verdict.retry) return exchangeOf(result, attempt, earlier, redact, url);
           why = `got ${result.status}`;
         } else {
           const error = errorForFailure(result, {

@@ -45,17 +45,18 @@ export interface CallsAPI {
   ): Promise<CreateCallResult>;
 }
 
-const HELPER_NAME: Record<CallType, string> = {
+// The call types with a helper; a type the spec adds later is reachable through agni.raw.
+const HELPER_NAME = {
   web_call: "createWebCall",
   outbound_call: "createOutboundCall",
-};
+} as const satisfies Partial<Record<CallType, string>>;
 
 // A browser needs both to join the call's LiveKit room.
 const WEB_CALL_FIELDS = ["access_token", "url"] as const;
 
 /**
  * The request body for a call. The published schema requires both phone numbers for every
- * call type, so a web call sends them as empty strings.
+ * call type, so a web call sends them as empty strings; the other fields go as given.
  */
 export function buildCreateCallBody(
   type: CallType,
@@ -68,9 +69,10 @@ export function buildCreateCallBody(
     from_phone_number: numbers.from_phone_number ?? "",
     to_phone_number: numbers.to_phone_number ?? "",
   };
-  if (params.metadata !== undefined) body.metadata = params.metadata;
-  if (params.prompt_dynamic_variables !== undefined) {
-    body.prompt_dynamic_variables = params.prompt_dynamic_variables;
+  // Every other field as given (validation checked each against the generated facts), so a
+  // field added upstream is sent as soon as the types are regenerated.
+  for (const [field, value] of Object.entries(params)) {
+    if (value !== undefined && !(field in body)) (body as Record<string, unknown>)[field] = value;
   }
   return body;
 }
@@ -88,7 +90,7 @@ export function createCallsAPI(raw: Client<paths>, send: Send, redact: Redact): 
   }
 
   async function createCall(
-    type: CallType,
+    type: keyof typeof HELPER_NAME,
     params: WebCallParams | OutboundCallParams,
     options: RequestOptions | undefined,
     requiredFields: readonly (keyof CreateCallResult)[] = [],

@@ -2,9 +2,10 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as facts from "../src/generated/agni-facts.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);
@@ -22,6 +23,14 @@ async function generate(...args: string[]) {
   }
 }
 
+/** Expects `--check` with `args` to fail, naming `file` and the command to run. */
+async function expectStale(args: string[], file: string) {
+  const { code, output } = await generate("--check", ...args);
+  expect(code).toBe(1);
+  expect(output).toContain(`${file} is out of date`);
+  expect(output).toContain("npm run generate");
+}
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "agni-generate-"));
@@ -29,10 +38,58 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("scripts/generate.ts", () => {
-  it("reports the committed types as up to date with the committed spec", async () => {
+  it("reports the committed types and facts as up to date with the committed spec", async () => {
     const { code, output } = await generate("--check");
-    expect(output).toContain("up to date");
+    expect(output).toContain("src/generated/agni.ts is up to date");
+    expect(output).toContain("src/generated/agni-facts.ts is up to date");
     expect(code).toBe(0);
+  });
+
+  it("fails the check when only the facts are stale, naming the file and the command", async () => {
+    const facts = join(dir, "stale-facts.ts");
+    const committed = await readFile(join(root, "src/generated/agni-facts.ts"), "utf8");
+    await writeFile(facts, committed.replace('"outbound_call"', '"phone_call"'));
+
+    await expectStale(["--facts-out", facts], "stale-facts.ts");
+    expect(await readFile(facts, "utf8")).not.toBe(committed);
+  });
+
+  it("writes the facts the wrapper reads: request fields, required ones, enums, objects, the key's header", async () => {
+    const spec = join(dir, "facts.yaml");
+    const original = await readFile(join(root, "openapi/agni.yaml"), "utf8");
+    await writeFile(
+      spec,
+      original
+        .replace(
+          "            - outbound_call\n",
+          "            - outbound_call\n            - sip_call\n",
+        )
+        .replace(
+          "        metadata:\n",
+          "        language:\n          type: string\n        metadata:\n",
+        )
+        .replace("      name: X-Api-Key", "      name: X-Agni-Key"),
+    );
+    const out = join(dir, "facts.ts");
+    await generate("--spec", spec, "--out", join(dir, "types.ts"), "--facts-out", out);
+    const { operationFacts, apiKeyHeader } = await import(pathToFileURL(out).href);
+
+    // The committed facts, with what the edited spec adds.
+    const { request: committed } = facts.operationFacts["POST /api/v1/calling/create-call"];
+    const fields: string[] = [...committed.fields];
+    fields.splice(fields.indexOf("metadata"), 0, "language");
+    expect(operationFacts).toEqual({
+      "POST /api/v1/calling/create-call": {
+        request: {
+          fields,
+          required: ["type", "agent_id", "from_phone_number", "to_phone_number"],
+          enums: { type: ["web_call", "outbound_call", "sip_call"] },
+          objects: ["metadata", "prompt_dynamic_variables"],
+        },
+      },
+    });
+    expect(committed.fields).toEqual(fields.filter((field) => field !== "language"));
+    expect(apiKeyHeader).toEqual({ name: "X-Agni-Key", in: "header" });
   });
 
   it("fails the check, naming the command to run, when the spec changed", async () => {
@@ -40,11 +97,7 @@ describe("scripts/generate.ts", () => {
     const original = await readFile(join(root, "openapi/agni.yaml"), "utf8");
     await writeFile(spec, original.replace("description: Agent UUID", "description: Agent ID"));
 
-    const { code, output } = await generate("--check", "--spec", spec);
-
-    expect(code).toBe(1);
-    expect(output).toContain("is out of date");
-    expect(output).toContain("npm run generate");
+    await expectStale(["--spec", spec], "src/generated/agni.ts");
   });
 
   it("writes byte-for-byte the committed file, twice the same, with a generated header", async () => {

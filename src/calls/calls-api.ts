@@ -16,6 +16,7 @@ import type {
   WebCallParams,
   WebCallResult,
 } from "./types.js";
+import { API_KEY_HEADER } from "../spec/api-key.js";
 
 /**
  * The call helpers, `agni.calls`.
@@ -50,10 +51,11 @@ export interface CallsAPI {
 /** The create-call path, checked against the generated paths. */
 const CREATE_CALL_PATH = "/api/v1/calling/create-call" satisfies keyof paths;
 
-const HELPER_NAME: Record<CallType, string> = {
+// The call types with a helper; a type the spec adds later is reachable through agni.raw.
+const HELPER_NAME = {
   web_call: "createWebCall",
   outbound_call: "createOutboundCall",
-};
+} as const satisfies Partial<Record<CallType, string>>;
 
 // A browser needs both to join the call's LiveKit room.
 const WEB_CALL_FIELDS = ["access_token", "url"] as const;
@@ -71,14 +73,14 @@ export function createCallsAPI(
   const url = `${baseUrl}${CREATE_CALL_PATH}`;
 
   async function createCall(
-    type: CallType,
+    type: keyof typeof HELPER_NAME,
     params: WebCallParams | OutboundCallParams,
     options: RequestOptions | undefined,
     requiredFields: readonly (keyof CreateCallResult)[],
   ): Promise<CreateCallResult> {
     const issues = [...validateCallParams(type, params), ...checkRequestOptions(options)];
     if (issues.length > 0) {
-      const redact = transport.redactionFor(headerIn(options?.headers, "x-api-key"));
+      const redact = transport.redactionFor(headerIn(options?.headers, API_KEY_HEADER));
       throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
     }
     const headers = mergeHeaders(

@@ -4,6 +4,9 @@ import type { Exchange } from "../transport/types.js";
 import { isPlainObject } from "../validation/json-value.js";
 import type { CreateCallResult } from "./types.js";
 
+// A field this code names: a spec that renames it fails the build here.
+const SESSION_ID = "session_id" satisfies keyof CreateCallResult;
+
 /** The body as JSON when it parses, else its text (`""` when empty). */
 function parseBody(text: string): unknown {
   if (text === "") return text;
@@ -47,7 +50,7 @@ export function readCreateCallResult(
   }
   const data = body["data"];
   let result: Record<string, unknown> = body;
-  if (isPlainObject(data) && !("session_id" in body)) {
+  if (isPlainObject(data) && !(SESSION_ID in body)) {
     const { data: _envelope, ...outer } = body;
     result = { ...data, ...outer };
   }

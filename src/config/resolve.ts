@@ -12,6 +12,7 @@ import {
   type FetchFunction,
 } from "./options.js";
 import { isBrowser, pageLocation } from "./runtime.js";
+import { API_KEY_HEADER } from "../spec/api-key.js";
 
 /** Client options once defaults and the environment are applied: plain data. */
 export interface ResolvedClientOptions {
@@ -63,7 +64,7 @@ export function resolveClientOptions(
     warnings.push(`allowInsecureHttp: requests to ${baseUrl} travel unencrypted`);
   }
   const headers = options.headers ?? {};
-  const headerKey = headerIn(headers, "x-api-key");
+  const headerKey = headerIn(headers, API_KEY_HEADER);
   return {
     apiKey: apiKey as string | null,
     baseUrl,

@@ -1,3 +1,4 @@
+import { operationFacts } from "../generated/agni-facts.js";
 import type { components } from "../generated/agni.js";
 
 /**
@@ -19,6 +20,15 @@ export type CreateCallRequest = components["schemas"]["CreateCallRequest"];
 export type CreateCallResponse = components["schemas"]["CreateCallResponse"];
 
 /**
+ * A create-call field that the wrapper's own code names: `F` while the spec has it. Once a spec
+ * update renames or drops it, a message saying what to change, so that the build fails where
+ * the name is written (`"agent_id" satisfies RequestField<"agent_id">`).
+ */
+export type RequestField<F extends string> = F extends keyof CreateCallRequest
+  ? F
+  : `openapi/agni.yaml has no create-call field "${F}" any more: change this code to the spec's new name for it (see the spec:update report)`;
+
+/**
  * A call type the spec's enum allows.
  *
  * @example
@@ -28,39 +38,29 @@ export type CallType = CreateCallRequest["type"];
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 
-/** Fails to compile unless `Listed` names every member of `All` (so a spec change is caught). */
-type AssertComplete<All, Listed extends All> = [All] extends [Listed] ? true : never;
+/** Fails to compile unless `A` and `B` are the same union. */
+type AssertSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
+const createCall = operationFacts["POST /api/v1/calling/create-call"].request;
+const TYPE = "type" satisfies RequestField<"type">;
 
 /**
- * Runtime copies of facts in the spec, checked against the generated types at compile time:
- * regenerating from a spec that adds a field, a required field or a call type breaks the build
- * here until these lists follow.
+ * Run-time facts of the create-call body, generated from the spec with the types
+ * (`src/generated/agni-facts.ts`): a field or call type added upstream is accepted as soon as
+ * `npm run generate` (or `spec:update`) has run.
  */
-export const CALL_TYPES = ["web_call", "outbound_call"] as const satisfies readonly CallType[];
-export const REQUEST_FIELDS = [
-  "type",
-  "agent_id",
-  "from_phone_number",
-  "to_phone_number",
-  "metadata",
-  "prompt_dynamic_variables",
-] as const satisfies readonly (keyof CreateCallRequest)[];
-export const REQUIRED_REQUEST_FIELDS = [
-  "type",
-  "agent_id",
-  "from_phone_number",
-  "to_phone_number",
-] as const satisfies readonly RequiredKeys<CreateCallRequest>[];
+export const CALL_TYPES = createCall.enums[TYPE];
+export const REQUEST_FIELDS = createCall.fields;
+export const REQUIRED_REQUEST_FIELDS = createCall.required;
 
 /** Object fields of the request (`type: object` in the spec). */
-export const OBJECT_REQUEST_FIELDS = [
-  "metadata",
-  "prompt_dynamic_variables",
-] as const satisfies readonly (keyof CreateCallRequest)[];
+export const OBJECT_REQUEST_FIELDS = createCall.objects;
 
-const specListsAreComplete: [
-  AssertComplete<CallType, (typeof CALL_TYPES)[number]>,
-  AssertComplete<keyof CreateCallRequest, (typeof REQUEST_FIELDS)[number]>,
-  AssertComplete<RequiredKeys<CreateCallRequest>, (typeof REQUIRED_REQUEST_FIELDS)[number]>,
+// The facts and the types come from one spec; this checks that the generator reads it as
+// openapi-typescript does.
+const factsMatchTypes: [
+  AssertSame<CallType, (typeof CALL_TYPES)[number]>,
+  AssertSame<keyof CreateCallRequest, (typeof REQUEST_FIELDS)[number]>,
+  AssertSame<RequiredKeys<CreateCallRequest>, (typeof REQUIRED_REQUEST_FIELDS)[number]>,
 ] = [true, true, true];
-void specListsAreComplete;
+void factsMatchTypes;

@@ -1,3 +1,4 @@
+import type { paths } from "../generated/agni.js";
 import type { ValidationIssue } from "../errors/index.js";
 import {
   CALL_TYPES,
@@ -8,6 +9,7 @@ import {
 import { isPlainObject } from "../validation/json-value.js";
 import { failure, json } from "./answers.js";
 import { fakeLiveKitToken, uuidV7 } from "./ids.js";
+import { API_KEY_HEADER } from "../spec/api-key.js";
 
 /**
  * The path the mock implements.
@@ -15,7 +17,7 @@ import { fakeLiveKitToken, uuidV7 } from "./ids.js";
  * @example
  * expect(mock.calls[0]?.path).toBe(CREATE_CALL_PATH);
  */
-export const CREATE_CALL_PATH = "/api/v1/calling/create-call";
+export const CREATE_CALL_PATH = "/api/v1/calling/create-call" satisfies keyof paths;
 
 /**
  * Options of {@link createMockAgni}.
@@ -81,9 +83,9 @@ export function answerCreateCall(
   if (request.method !== "POST") {
     return failure(405, "METHOD_NOT_ALLOWED", `${pathname} accepts POST only`);
   }
-  const key = request.headers.get("x-api-key");
+  const key = request.headers.get(API_KEY_HEADER);
   if (!key || (apiKey !== undefined && key !== apiKey)) {
-    return failure(401, "UNAUTHORIZED", "missing or invalid X-Api-Key header");
+    return failure(401, "UNAUTHORIZED", `missing or invalid ${API_KEY_HEADER} header`);
   }
   const issues = checkCreateCallBody(body);
   if (issues.length > 0) {

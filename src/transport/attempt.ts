@@ -4,6 +4,7 @@ import type { Failure } from "./failure.js";
 import { neverConnected } from "./network-error.js";
 import { redirectStep } from "./redirect.js";
 import type { OutgoingRequest, ReadBody } from "./types.js";
+import { API_KEY_HEADER } from "../spec/api-key.js";
 
 /** Everything one attempt needs: plain data and the dispatch. */
 export interface AttemptPlan<Body> {
@@ -63,8 +64,8 @@ async function followRedirects<Body>(
   const apiPrefix = `${plan.apiOrigin}/`;
   let url = plan.request.url;
   for (let hop = 0; ; hop++) {
-    if (plan.key !== null && url.startsWith(apiPrefix)) headers.set("X-Api-Key", plan.key);
-    else headers.delete("X-Api-Key");
+    if (plan.key !== null && url.startsWith(apiPrefix)) headers.set(API_KEY_HEADER, plan.key);
+    else headers.delete(API_KEY_HEADER);
     const response = await plan.dispatch(url, {
       method,
       headers,

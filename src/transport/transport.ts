@@ -7,6 +7,7 @@ import { errorForFailure } from "./failure.js";
 import { isIdempotent } from "./idempotent.js";
 import { mayHaveTakenEffect, retryVerdict } from "./retry-policy.js";
 import type { Exchange, Transport } from "./types.js";
+import { API_KEY_HEADER } from "../spec/api-key.js";
 
 /** What the transport needs of the client's resolved options. */
 export interface TransportSettings {
@@ -63,7 +64,7 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
       const { timeoutMs = settings.timeoutMs, maxRetries = settings.maxRetries } = limits;
       request.signal?.throwIfAborted();
       const { method, url, headers } = request;
-      const requestKey = headers.get("x-api-key");
+      const requestKey = headers.get(API_KEY_HEADER);
       const target = `${method} ${url.split("?")[0]}`;
       const label = target.replace(`${method} ${apiOrigin}/`, `${method} /`);
       const redact = redactionFor(requestKey);

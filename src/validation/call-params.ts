@@ -1,6 +1,11 @@
 import type { ValidationIssue } from "../errors/index.js";
 import { findNonJsonValues, isPlainObject } from "./json-value.js";
-import { OBJECT_REQUEST_FIELDS, REQUEST_FIELDS, type CallType } from "../spec/create-call.js";
+import {
+  OBJECT_REQUEST_FIELDS,
+  REQUEST_FIELDS,
+  type CallType,
+  type RequestField,
+} from "../spec/create-call.js";
 
 /**
  * E.164: a "+", a non-zero digit, then 1 to 14 more digits.
@@ -11,7 +16,13 @@ import { OBJECT_REQUEST_FIELDS, REQUEST_FIELDS, type CallType } from "../spec/cr
  */
 export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
-const PHONE_FIELDS: readonly string[] = ["from_phone_number", "to_phone_number"];
+// Fields this code names: a spec that renames one fails the build here, saying what to change.
+const TYPE = "type" satisfies RequestField<"type">;
+const AGENT_ID = "agent_id" satisfies RequestField<"agent_id">;
+const PHONE_FIELDS: readonly string[] = [
+  "from_phone_number",
+  "to_phone_number",
+] satisfies RequestField<"from_phone_number" | "to_phone_number">[];
 
 const describeValue = (value: unknown): string => {
   if (typeof value === "string")
@@ -26,13 +37,13 @@ const toSnakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerC
 /** Fields the helper does not take: unknown ones, `type`, and phone numbers on a web call. */
 function checkFieldNames(params: Record<string, unknown>, outbound: boolean): ValidationIssue[] {
   const allowed = new Set<string>(
-    REQUEST_FIELDS.filter((f) => f !== "type" && (outbound || !PHONE_FIELDS.includes(f))),
+    REQUEST_FIELDS.filter((f) => f !== TYPE && (outbound || !PHONE_FIELDS.includes(f))),
   );
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(params)) {
     if (allowed.has(key)) continue;
     let message = "unknown field; remove it";
-    if (key === "type") message = "is set by the helper; remove it";
+    if (key === TYPE) message = "is set by the helper; remove it";
     else if (PHONE_FIELDS.includes(key))
       message = "belongs to outbound calls; a web call has no phone numbers, remove it";
     else if (allowed.has(toSnakeCase(key)))
@@ -48,10 +59,10 @@ function checkRequiredValues(
   outbound: boolean,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const agentId = params["agent_id"];
+  const agentId = params[AGENT_ID];
   if (typeof agentId !== "string" || agentId.trim() === "") {
     issues.push({
-      field: "agent_id",
+      field: AGENT_ID,
       message: `must be a non-empty string (the agent's id), got ${describeValue(agentId)}`,
     });
   }

@@ -33,8 +33,9 @@ export function checkHeaders(value: unknown, field: string): ValidationIssue[] {
 /** The value of header `name` (any case) in a record that may not be one; else undefined. */
 export function headerIn(record: unknown, name: string): string | undefined {
   if (!isPlainObject(record)) return undefined;
+  const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(record)) {
-    if (key.toLowerCase() === name && typeof value === "string") return value;
+    if (key.toLowerCase() === wanted && typeof value === "string") return value;
   }
   return undefined;
 }

@@ -38,9 +38,23 @@ module.exports = {
     {
       name: "library-without-testing",
       severity: "error",
-      comment: "The mock is a separate entry; the client never imports it.",
-      from: { path: "^src/", pathNot: "^src/testing/" },
+      comment: "The mock is a separate entry; the client never imports it (the CLI serves it).",
+      from: { path: "^src/", pathNot: "^src/(testing|cli)/" },
       to: { path: "^src/testing/" },
+    },
+    {
+      name: "cli-through-public-entries",
+      severity: "error",
+      comment:
+        "The bin uses the library as users do: through src/index.ts and src/testing/index.ts.",
+      from: { path: "^src/cli/" },
+      to: { path: "^src/", pathNot: "^src/(cli/|index\\.ts$|testing/index\\.ts$)" },
+    },
+    {
+      name: "nothing-imports-the-cli",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/cli/" },
+      to: { path: "^src/cli/" },
     },
     {
       name: "generated-is-a-leaf",

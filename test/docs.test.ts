@@ -1,9 +1,16 @@
-/** Every public export carries TSDoc with an example (the generated spec types aside). */
+/**
+ * Every public export carries TSDoc with an example (the generated spec types aside), and so
+ * does every export of the CLI's modules.
+ */
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { expect, it } from "vitest";
 
-const entries = ["src/index.ts", "src/testing/index.ts"].map((entry) =>
+const cliModules = readdirSync(new URL("../src/cli/", import.meta.url)).map(
+  (file) => `src/cli/${file}`,
+);
+const entries = ["src/index.ts", "src/testing/index.ts", ...cliModules].map((entry) =>
   fileURLToPath(new URL(`../${entry}`, import.meta.url)),
 );
 const GENERATED = new Set(["paths", "components", "operations"]);

@@ -10,5 +10,10 @@ export {
   type MockNetworkFailure,
   type RecordedRequest,
 } from "./mock-agni.js";
-export { startMockAgniServer, type MockAgniServer, type MockAgniServerOptions } from "./serve.js";
+export {
+  startMockAgniServer,
+  type MockAgniServer,
+  type MockAgniServerOptions,
+  type MockAgniServerRequest,
+} from "./serve.js";
 export { fakeLiveKitToken, uuidV7 } from "./ids.js";

@@ -1,6 +1,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { sleep } from "../support/sleep.js";
 import type { MockAgniOptions } from "./create-call-route.js";
 import { createMockAgni, type MockAgni } from "./mock-agni.js";
+
+/**
+ * One request a {@link MockAgniServer} answered, as given to `onRequest`.
+ *
+ * @example
+ * const log = ({ method, path, status, durationMs }: MockAgniServerRequest) =>
+ *   console.log(method, path, status, `${Math.round(durationMs)} ms`);
+ */
+export interface MockAgniServerRequest {
+  method: string;
+  /** Path and query, as the client sent them. */
+  path: string;
+  /** Status sent; 0 when the connection was dropped without an answer. */
+  status: number;
+  /** From the request's arrival until its answer was sent or the connection closed. */
+  durationMs: number;
+}
 
 /**
  * Options of {@link startMockAgniServer}.
@@ -15,6 +33,10 @@ export interface MockAgniServerOptions extends MockAgniOptions {
   host?: string;
   /** Port; default 0, a free one. */
   port?: number;
+  /** Waits this long before answering each request, in ms. Default 0. */
+  latencyMs?: number;
+  /** Called once per request when its answer has been sent or its connection has closed. */
+  onRequest?: (request: MockAgniServerRequest) => void;
 }
 
 /**
@@ -45,7 +67,13 @@ export interface MockAgniServer {
 export async function startMockAgniServer(
   options: MockAgniServerOptions = {},
 ): Promise<MockAgniServer> {
-  const { mock = createMockAgni(options), host = "127.0.0.1", port = 0 } = options;
+  const {
+    mock = createMockAgni(options),
+    host = "127.0.0.1",
+    port = 0,
+    latencyMs = 0,
+    onRequest,
+  } = options;
   // Imported lazily, by a name bundlers cannot fold into a literal (and so leave alone), so
   // that `agni-client/testing` also loads and bundles where node:http does not exist.
   const nodeHttp = ["node", "http"].join(":");
@@ -64,6 +92,7 @@ export async function startMockAgniServer(
     res.on("close", () => aborted.abort());
     let response: Response;
     try {
+      if (latencyMs > 0) await sleep(latencyMs, aborted.signal);
       response = await mock(`http://${req.headers.host ?? host}${req.url ?? "/"}`, {
         method: req.method ?? "GET",
         headers,
@@ -80,6 +109,17 @@ export async function startMockAgniServer(
   };
 
   const server = createServer((req, res) => {
+    if (onRequest) {
+      const start = performance.now();
+      res.once("close", () =>
+        onRequest({
+          method: req.method ?? "GET",
+          path: req.url ?? "/",
+          status: res.headersSent ? res.statusCode : 0,
+          durationMs: performance.now() - start,
+        }),
+      );
+    }
     handle(req, res).catch(() => req.socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { withFileLock } from "../helpers/file-lock.js";
 
 const run = promisify(execFile);
 
@@ -39,16 +41,20 @@ export async function exec(
 /**
  * Packs the package with `npm pack` (which builds it), and installs the tarball into a new
  * project in a temporary folder, the way a user gets it, with the scenario files beside it.
- * Returns that project's folder.
+ * Returns that project's folder. Suites pack one at a time: `npm pack` rebuilds `dist/`, which
+ * a concurrent pack would find half cleaned.
  */
 export async function preparePackedProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "agni-runtimes-"));
   const packDir = join(dir, "pack");
   await mkdir(packDir);
-  await exec("npm", ["pack", "--silent", "--pack-destination", packDir], {
-    cwd: root,
-    timeoutMs: 120_000,
-  });
+  const lock = join(tmpdir(), `agni-client-pack-${createHash("sha1").update(root).digest("hex")}`);
+  await withFileLock(lock, () =>
+    exec("npm", ["pack", "--silent", "--pack-destination", packDir], {
+      cwd: root,
+      timeoutMs: 120_000,
+    }),
+  );
   const [tarball] = await readdir(packDir);
   const project = join(dir, "project");
   await mkdir(project);

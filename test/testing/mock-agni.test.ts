@@ -8,7 +8,12 @@ import {
   AgniUnprocessableEntityError,
   createAgniClient,
 } from "../../src/index.js";
-import { createMockAgni, startMockAgniServer } from "../../src/testing/index.js";
+import {
+  createMockAgni,
+  startMockAgniServer,
+  type MockAgniServerOptions,
+  type MockAgniServerRequest,
+} from "../../src/testing/index.js";
 import { API_KEY, rejectionOf } from "../helpers/fixtures.js";
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -207,6 +212,16 @@ describe("scripted answers", () => {
   });
 });
 
+/** A mock server whose `onRequest` reports land in `seen`. */
+async function startRecordingServer(options: MockAgniServerOptions = {}) {
+  const seen: MockAgniServerRequest[] = [];
+  const server = await startMockAgniServer({
+    ...options,
+    onRequest: (request) => seen.push(request),
+  });
+  return { server, seen };
+}
+
 describe("startMockAgniServer", () => {
   it("serves the mock over real HTTP on 127.0.0.1", async () => {
     const server = await startMockAgniServer({ apiKey: API_KEY });
@@ -247,5 +262,55 @@ describe("startMockAgniServer", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("reports each request to onRequest: method, path, status, duration; 0 when dropped", async () => {
+    const { server, seen } = await startRecordingServer();
+    try {
+      server.mock.enqueue({ networkError: true });
+      const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, maxRetries: 0 });
+      await expect(agni.calls.createWebCall({ agent_id: "a" })).rejects.toBeInstanceOf(
+        AgniConnectionError,
+      );
+      await agni.calls.createWebCall({ agent_id: "a" });
+      await fetch(`${server.url}/nowhere?x=1`).then((response) => response.arrayBuffer());
+      await expect.poll(() => seen.length).toBe(3);
+      expect(seen).toEqual([
+        { method: "POST", path: PATH, status: 0, durationMs: expect.any(Number) },
+        { method: "POST", path: PATH, status: 200, durationMs: expect.any(Number) },
+        { method: "GET", path: "/nowhere?x=1", status: 404, durationMs: expect.any(Number) },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("waits latencyMs before each answer", async () => {
+    const { server, seen } = await startRecordingServer({ latencyMs: 300 });
+    try {
+      const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+      const started = performance.now();
+      await agni.calls.createWebCall({ agent_id: "a" });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      await expect.poll(() => seen.length).toBe(1);
+      expect(seen[0]!.durationMs).toBeGreaterThanOrEqual(290);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("close() drops a request still waiting out its latency", async () => {
+    const { server, seen } = await startRecordingServer({ latencyMs: 30_000 });
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url, maxRetries: 0 });
+    const pending = rejectionOf(agni.calls.createWebCall({ agent_id: "a" }));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // for the request to arrive
+    const closing = performance.now();
+    await server.close();
+    expect(performance.now() - closing).toBeLessThan(1000);
+    expect(await pending).toMatchObject({ name: "AgniConnectionError", safeToRetry: false });
+    await expect
+      .poll(() => seen)
+      .toEqual([{ method: "POST", path: PATH, status: 0, durationMs: expect.any(Number) }]);
+    expect(server.mock.calls).toHaveLength(0);
   });
 });

@@ -60,5 +60,9 @@ export function createAgniClient(options?: AgniClientOptions): AgniClient {
     ...clientOptions,
     Request: LightRequest as unknown as typeof Request,
   });
-  return { calls: createCallsAPI(helpers, send, redact), raw };
+  const client: AgniClient = { calls: createCallsAPI(helpers, send, redact), raw };
+  // agni-client/server relays Agni's answers to browsers and must hide the key in them, through
+  // the public entry alone: it finds the redaction (not the key) under this registered symbol.
+  Object.defineProperty(client, Symbol.for("agni-client.redact"), { value: redact });
+  return client;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { expect, it } from "vitest";
 
-const entries = ["src/index.ts", "src/testing/index.ts"].map((entry) =>
+const entries = ["src/index.ts", "src/testing/index.ts", "src/server/index.ts"].map((entry) =>
   fileURLToPath(new URL(`../${entry}`, import.meta.url)),
 );
 const GENERATED = new Set(["paths", "components", "operations"]);

@@ -51,6 +51,13 @@ module.exports = {
       to: { path: "^src/", pathNot: "^src/(cli/|index\\.ts$|testing/index\\.ts$)" },
     },
     {
+      name: "server-through-the-public-entry",
+      severity: "error",
+      comment: "agni-client/server uses the client as users do: through src/index.ts.",
+      from: { path: "^src/server/" },
+      to: { path: "^src/", pathNot: "^src/(server/|index\\.ts$)" },
+    },
+    {
       name: "nothing-imports-the-cli",
       severity: "error",
       from: { path: "^src/", pathNot: "^src/cli/" },

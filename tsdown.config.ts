@@ -1,7 +1,11 @@
 import { defineConfig, type UserConfig } from "tsdown";
 
 const library: UserConfig = {
-  entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    "testing/index": "src/testing/index.ts",
+    "server/index": "src/server/index.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   platform: "neutral",

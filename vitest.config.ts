@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     // The examples import the package by name; run them against the source.
     alias: {
+      "agni-client/server": fileURLToPath(new URL("src/server/index.ts", import.meta.url)),
       "agni-client/testing": fileURLToPath(new URL("src/testing/index.ts", import.meta.url)),
       "agni-client": fileURLToPath(new URL("src/index.ts", import.meta.url)),
     },

@@ -2,19 +2,12 @@
  * The browser side of a web call: ask your server for a call (see web-call-server.ts), then
  * join its LiveKit room with livekit-client. The page never sees the API key.
  */
+import type { WebCallGrant } from "agni-client/server";
 import { Room, RoomEvent, Track } from "livekit-client";
 
-interface WebCallGrant {
-  access_token: string;
-  url: string;
-  session_id: string;
-}
-
 export async function startWebCall(customerName: string): Promise<Room> {
-  const response = await fetch("/api/web-call", {
+  const response = await fetch(`/api/web-call?name=${encodeURIComponent(customerName)}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ customerName }),
   });
   if (!response.ok) throw new Error(`Could not start the call (${response.status})`);
   const { access_token, url } = (await response.json()) as WebCallGrant;

@@ -90,5 +90,8 @@ export function createAgniClient<Paths extends {} = paths>(
     calls: createCallsAPI(transport, config.baseUrl, headers),
     raw,
   };
+  // agni-client/server relays Agni's answers to browsers and must hide the key in them, through
+  // the public entry alone: it finds the redaction (not the key) under this registered symbol.
+  Object.defineProperty(client, Symbol.for("agni-client.redact"), { value: redact });
   return client as ClientFor<Paths>;
 }

@@ -10,8 +10,8 @@ import { expect, it } from "vitest";
 const cliModules = readdirSync(new URL("../src/cli/", import.meta.url)).map(
   (file) => `src/cli/${file}`,
 );
-const entries = ["src/index.ts", "src/testing/index.ts", ...cliModules].map((entry) =>
-  fileURLToPath(new URL(`../${entry}`, import.meta.url)),
+const entries = ["src/index.ts", "src/testing/index.ts", "src/server/index.ts", ...cliModules].map(
+  (entry) => fileURLToPath(new URL(`../${entry}`, import.meta.url)),
 );
 const GENERATED = new Set(["paths", "components", "operations"]);
 

@@ -1,12 +1,15 @@
 /**
  * The runtime matrix: the packed package, installed the way a user gets it, places a web call,
  * an outbound call and one failing call in each runtime we claim, against a mock Agni server on
- * 127.0.0.1. Locally a missing runtime is skipped with a line saying how to install it; with
- * CI=true it fails.
+ * 127.0.0.1. agni-client/server is required from CJS, and served from Node and from workerd to
+ * a real Chromium page with a keyless client. Locally a missing runtime is skipped with a line
+ * saying how to install it; with CI=true it fails.
  */
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { startMockAgniServer, type MockAgniServer } from "../../src/testing/index.js";
 import { CREATED, sendJson, startTestServer } from "../helpers/test-server.js";
@@ -95,6 +98,65 @@ async function bundle(entry: string, format: "esm" | "iife", conditions: string[
   return result.outputFiles[0]!.text;
 }
 
+/** One Chromium for every page in this file, launched on first use. */
+let browser: Promise<Browser> | undefined;
+function chromiumBrowser(ctx: TestContext): Promise<Browser> {
+  requireRuntime(
+    ctx,
+    existsSync(CHROMIUM),
+    "Chromium",
+    "apt-get update && apt-get install -y chromium (.ci/run does this)",
+  );
+  browser ??= import("playwright-core").then(({ chromium }) =>
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    }),
+  );
+  return browser;
+}
+afterAll(async () => {
+  await (await browser)?.close();
+});
+
+/** Opens the page at `url` and runs its `window[name](options)`; the errors it threw too. */
+async function runInPage(tab: Page, url: string, name: string, options: unknown) {
+  const pageErrors: string[] = [];
+  tab.on("pageerror", (error) => pageErrors.push(error.message));
+  await tab.goto(`${url}/`);
+  await tab.waitForFunction((fn) => fn in window, name);
+  const result = await tab.evaluate(
+    ([fn, o]) => (window as unknown as Record<string, (o: unknown) => Promise<unknown>>)[fn]!(o),
+    [name, options] as const,
+  );
+  return { result, pageErrors };
+}
+
+/** A Worker made of one of the app's entries, bundled, run by miniflare (workerd). */
+async function startMiniflare(ctx: TestContext, entry: string, options: object = {}) {
+  const miniflare = await import("miniflare").catch(() => undefined);
+  requireRuntime(
+    ctx,
+    miniflare !== undefined,
+    "workerd",
+    "npm install (the `miniflare` dev dependency)",
+  );
+  return new miniflare!.Miniflare({
+    modules: true,
+    script: await bundle(entry, "esm", ["workerd", "worker", "browser"]),
+    compatibilityDate: "2026-04-01",
+    ...options,
+  });
+}
+
 const versions: Record<string, string> = {};
 afterAll(() => {
   console.info(`runtime versions: ${JSON.stringify(versions)}`);
@@ -147,19 +209,7 @@ describe("runtime matrix (packed package)", () => {
   });
 
   it("Cloudflare workerd (miniflare)", async (ctx) => {
-    const miniflare = await import("miniflare").catch(() => undefined);
-    requireRuntime(
-      ctx,
-      miniflare !== undefined,
-      "workerd",
-      "npm install (the `miniflare` dev dependency)",
-    );
-    const script = await bundle("worker.mjs", "esm", ["workerd", "worker", "browser"]);
-    const mf = new miniflare!.Miniflare({
-      modules: true,
-      script,
-      compatibilityDate: "2026-04-01",
-    });
+    const mf = await startMiniflare(ctx, "worker.mjs");
     try {
       const response = await mf.dispatchFetch("http://worker.local/", {
         method: "POST",
@@ -198,42 +248,16 @@ describe("runtime matrix (packed package)", () => {
   });
 
   it("Chromium page, through a same-origin proxy without a key", async (ctx) => {
-    requireRuntime(
-      ctx,
-      existsSync(CHROMIUM),
-      "Chromium",
-      "apt-get update && apt-get install -y chromium (.ci/run does this)",
-    );
+    const chromium = await chromiumBrowser(ctx);
     const page = await startPageServer();
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const tab = await chromium.newPage();
     try {
-      versions["chromium"] = browser.version();
-      const tab = await browser.newPage();
-      const pageErrors: string[] = [];
-      tab.on("pageerror", (error) => pageErrors.push(error.message));
-      await tab.goto(`${page.url}/`);
-      await tab.waitForFunction(() => "runScenario" in window);
-      const result = await tab.evaluate(
-        (options) =>
-          (window as unknown as { runScenario(o: unknown): Promise<unknown> }).runScenario(options),
-        {
-          runtime: "chromium",
-          client: { baseUrl: "/api/agni" },
-          failingClient: { baseUrl: "/api/agni-wrong-key", maxRetries: 0 },
-        },
-      );
+      versions["chromium"] = chromium.version();
+      const { result, pageErrors } = await runInPage(tab, page.url, "runScenario", {
+        runtime: "chromium",
+        client: { baseUrl: "/api/agni" },
+        failingClient: { baseUrl: "/api/agni-wrong-key", maxRetries: 0 },
+      });
       const { guard, allowedWithFlag, ...scenario } = result as ScenarioResult & {
         guard: { name: string; message: string } | null;
         allowedWithFlag: boolean;
@@ -246,10 +270,135 @@ describe("runtime matrix (packed package)", () => {
       expect(page.keysFromBrowser).toEqual([]);
       expect(pageErrors).toEqual([]);
     } finally {
-      await browser.close();
+      await tab.close();
       await page.close();
     }
   }, 60_000);
+});
+
+describe("agni-client/server (packed package)", () => {
+  it("Node CJS require", async () => {
+    const out = await exec(process.execPath, ["server-cjs.cjs"], { cwd: project });
+    expect(JSON.parse(out)).toEqual({
+      grant: { status: 200, keys: ["access_token", "room_id", "session_id", "url"] },
+      refused: 404,
+      sent: 1,
+    });
+  });
+
+  /** A running app (server-app.mjs) in front of the mock Agni: its URL, and how to stop it. */
+  type Started = { url: string; close(): Promise<unknown> };
+  const serverPage = () => bundle("server-page.mjs", "esm", ["browser"]);
+  const pageHtml = () => readFile(join(project, "index.html"), "utf8");
+  const hosts: [string, (runtime: string, ctx: TestContext) => Promise<Started>][] = [
+    ["Node", startNodeApp],
+    ["workerd (miniflare)", startWorkerApp],
+  ];
+
+  it.for(hosts)(
+    "Chromium page → proxy and web-call route on %s → mock Agni, the key never in the page",
+    { timeout: 60_000 },
+    async ([host, start], ctx) => {
+      const chromium = await chromiumBrowser(ctx);
+      const runtime = `server-${host.split(" ")[0]!.toLowerCase()}`;
+      const app = await start(runtime, ctx);
+      const tab = await chromium.newPage();
+      try {
+        const received: Promise<string>[] = [];
+        const keysSent: string[] = [];
+        tab.on("request", (request) => {
+          const key = request.headers()["x-api-key"];
+          if (key !== undefined) keysSent.push(key);
+        });
+        tab.on("response", (response) => {
+          received.push(
+            Promise.all([response.allHeaders(), response.body().catch(() => Buffer.alloc(0))]).then(
+              ([headers, body]) => `${JSON.stringify(headers)}\n${body.toString("latin1")}`,
+            ),
+          );
+        });
+        const { result, pageErrors } = await runInPage(tab, app.url, "runServerScenario", {
+          agentId: "agent_page",
+          runtime,
+        });
+
+        const denied = {
+          name: "AgniPermissionDeniedError",
+          status: 403,
+          isPermissionDenied: true,
+          isAgniError: true,
+        };
+        expect(result).toEqual({
+          web: { session_id: expect.stringMatching(UUID_V7), has_token: true },
+          outbound: denied,
+          otherAgent: denied,
+          grant: {
+            status: 200,
+            keys: ["access_token", "room_id", "session_id", "url"],
+            room_id: expect.stringMatching(/^call_/),
+          },
+          wrongMethod: { status: 405, allow: "POST", success: false },
+        });
+        expect(pageErrors).toEqual([]);
+        // Every response the page received: the page, its script, four API answers at least.
+        const seen = await Promise.all(received);
+        expect(seen.length).toBeGreaterThanOrEqual(6);
+        for (const text of seen) expect(text).not.toContain(KEY);
+        expect(keysSent).toEqual([]);
+        // Upstream got the two web calls, with the server's key, and no outbound call.
+        const sent = server.mock.calls.filter(
+          (call) =>
+            (call.body as { metadata?: { runtime?: string } })?.metadata?.runtime === runtime,
+        );
+        expect(sent.map((call) => (call.body as { type: string }).type)).toEqual([
+          "web_call",
+          "web_call",
+        ]);
+        expect(sent.every((call) => call.headers["x-api-key"] === KEY)).toBe(true);
+      } finally {
+        await tab.close();
+        await app.close();
+      }
+    },
+  );
+
+  async function startNodeApp(runtime: string): Promise<Started> {
+    const scriptFile = join(project, "server-page.bundle.js");
+    await writeFile(scriptFile, await serverPage());
+    const config = {
+      agniUrl: server.url,
+      apiKey: KEY,
+      runtime,
+      htmlFile: join(project, "index.html"),
+      scriptFile,
+    };
+    const child = spawn(process.execPath, ["server-node.mjs", JSON.stringify(config)], {
+      cwd: project,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.once("data", (line: Buffer) => resolve(JSON.parse(line.toString()).url));
+      child.once("exit", (code) => reject(new Error(`server-node.mjs exited with ${code}`)));
+    });
+    return { url, close: () => (child.kill(), exited) };
+  }
+
+  async function startWorkerApp(runtime: string, ctx: TestContext): Promise<Started> {
+    const mf = await startMiniflare(ctx, "server-worker.mjs", {
+      bindings: {
+        AGNI_URL: server.url,
+        AGNI_API_KEY: KEY,
+        RUNTIME: runtime,
+        HTML: await pageHtml(),
+        SCRIPT: await serverPage(),
+      },
+      host: "127.0.0.1",
+      port: 0,
+    });
+    const url = await mf.ready;
+    return { url: url.origin, close: () => mf.dispose() };
+  }
 });
 
 describe("no runtime sends a create-call twice when its connection drops", () => {

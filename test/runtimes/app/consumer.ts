@@ -8,6 +8,13 @@ import {
   type WebCallResult,
 } from "agni-client";
 import { createMockAgni, type MockAgni } from "agni-client/testing";
+import {
+  createAgniProxy,
+  createWebCallHandler,
+  type AllowedRequest,
+  type FetchHandler,
+  type WebCallGrant,
+} from "agni-client/server";
 
 const mock: MockAgni = createMockAgni();
 const agni = createAgniClient({ apiKey: "test", fetch: mock, maxRetries: 1, logLevel: "off" });
@@ -31,3 +38,26 @@ export async function demo(params: OutboundCallParams): Promise<string> {
   }
   return `${token} ${out.session_id ?? ""} ${data?.room_id ?? ""} ${mock.calls.length}`;
 }
+
+// agni-client/server: handler types and the allow list's path templates.
+const rule: AllowedRequest = {
+  method: "POST",
+  path: "/api/v1/calling/create-call",
+  body: { type: ["web_call"] },
+};
+export const proxy: FetchHandler = createAgniProxy({
+  client: agni,
+  basePath: "/api/agni",
+  allow: [rule, { method: "GET", path: "/api/v1/not-generated-yet/{id}" }],
+});
+export const webCall: FetchHandler = createWebCallHandler({
+  client: agni,
+  agentIds: ["a"],
+  metadata: async (request) => ({ from: request.url }),
+});
+export async function grantOf(response: Response): Promise<string> {
+  const grant = (await response.json()) as WebCallGrant;
+  return `${grant.access_token} ${grant.url} ${grant.session_id ?? ""}`;
+}
+// @ts-expect-error a path template starts with /
+createAgniProxy({ client: agni, basePath: "/api/agni", allow: [{ method: "GET", path: "x" }] });

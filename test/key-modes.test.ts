@@ -9,6 +9,8 @@ import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import {
   AgniAuthenticationError,
+  AgniConnectionError,
+  AgniValidationError,
   AgniRedirectError,
   createAgniClient,
   type AgniClientOptions,
@@ -157,9 +159,107 @@ describe.each(MODES)("a key given in $name", (mode) => {
     expect(everyRendering(error)).not.toContain(KEY);
     expect(keyOf(server.requests[0]!)).toBe(KEY);
   });
+
+  it("is never sent to another host named per request on agni.raw", async () => {
+    const api = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const other = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const agni = createAgniClient({ ...mode.client, baseUrl: api.url });
+
+    await agni.raw.POST("/api/v1/calling/create-call", {
+      baseUrl: other.url.replace("127.0.0.1", "localhost"),
+      body: { type: "web_call", agent_id: "a", from_phone_number: "", to_phone_number: "" },
+      headers: mode.request.headers,
+    });
+
+    expect(other.requests).toHaveLength(1);
+    expect(other.requests[0]!.headers["x-api-key"]).toBeUndefined();
+  });
+
+  it("is redacted from a network error's cause, even when the fetch put it there", async () => {
+    const agni = createAgniClient({
+      ...mode.client,
+      baseUrl: "https://api.example.com",
+      maxRetries: 0,
+      fetch: async (request) => {
+        const sent = request.headers.get("x-api-key");
+        throw new TypeError(`fetch failed for key ${sent}`, {
+          cause: Object.assign(new Error(`socket hang up (${sent})`), {
+            code: "ECONNRESET",
+            key: sent,
+          }),
+        });
+      },
+    });
+
+    const error = await rejectionOf(agni.calls.createWebCall({ agent_id: "a" }, mode.request));
+
+    expect(error).toBeInstanceOf(AgniConnectionError);
+    const cause = (error as Error).cause as Error;
+    expect(cause).toBeInstanceOf(TypeError);
+    expect(cause.message).toBe("fetch failed for key ***");
+    expect((cause.cause as { code: string }).code).toBe("ECONNRESET");
+    expect(everyRendering(error)).not.toContain(KEY);
+    expect(everyRendering(cause)).not.toContain(KEY);
+  });
+
+  it("is redacted before a long message or value is cut, leaving no part of it", async () => {
+    const near = (at: number) => `${"m".repeat(at)}${KEY}${"m".repeat(50)}`;
+    for (const [status, body] of [
+      [200, { success: false, message: near(190) }],
+      [200, `<p>${near(190)}</p>`],
+      [400, { message: near(190) }],
+    ] as const) {
+      const server = await startServer((_req, res) => {
+        if (typeof body !== "string") return sendJson(res, status, body);
+        res.writeHead(status, { "content-type": "text/html" });
+        res.end(body);
+      });
+      const agni = createAgniClient({ ...mode.client, baseUrl: server.url });
+      const error = await rejectionOf(agni.calls.createWebCall({ agent_id: "a" }, mode.request));
+      expect(everyRendering(error)).not.toContain(KEY.slice(0, 8));
+    }
+    const agni = createAgniClient({ ...mode.client, baseUrl: "https://api.example.com" });
+    const error = await rejectionOf(
+      agni.calls.createOutboundCall(
+        { agent_id: "a", from_phone_number: `+1${KEY}`, to_phone_number: near(30) },
+        mode.request,
+      ),
+    );
+    expect(error).toBeInstanceOf(AgniValidationError);
+    expect(everyRendering(error)).not.toContain(KEY.slice(0, 8));
+  });
 });
 
 describe("a key given per request, beside the client's own", () => {
+  it("wins over the client's apiKey, and both are redacted", async () => {
+    const own = "agni_sk_live_tenant_7_c3d4";
+    const server = await startServer((req, res) =>
+      sendJson(res, 401, { message: `bad ${keyOf(req)} / ${KEY}` }),
+    );
+    const agni = createAgniClient({ apiKey: KEY, baseUrl: server.url });
+
+    const error = await rejectionOf(
+      agni.calls.createWebCall({ agent_id: "a" }, { headers: { "X-Api-Key": own } }),
+    );
+
+    expect(keyOf(server.requests[0]!)).toBe(own);
+    expect((error as Error).message).toBe("bad *** / ***");
+  });
+
+  it("may not be set twice on the client: apiKey and an X-Api-Key header", () => {
+    const error = (() => {
+      try {
+        createAgniClient({ apiKey: KEY, headers: { "x-api-key": "other_key_123" } });
+      } catch (caught) {
+        return caught as AgniValidationError;
+      }
+      throw new Error("expected createAgniClient to throw");
+    })();
+    expect(error).toBeInstanceOf(AgniValidationError);
+    expect(error.issues.map((i) => i.field)).toEqual(["headers.X-Api-Key"]);
+    expect(everyRendering(error)).not.toContain(KEY);
+  });
+
   it("redacts both: the one sent and the one configured", async () => {
     const own = "agni_sk_live_tenant_2_55aa";
     const server = await startServer((req, res) =>

@@ -244,3 +244,54 @@ describe("the key goes to the API's origin only", () => {
     expect(api.requests[0]!.headers["x-api-key"]).toBe(API_KEY);
   });
 });
+
+describe("what a custom fetch sees and gives", () => {
+  it("sees a TimeoutError DOMException as the signal's reason when an attempt times out", async () => {
+    const reasons: unknown[] = [];
+    const agni = createAgniClient({
+      apiKey: API_KEY,
+      timeoutMs: 50,
+      maxRetries: 0,
+      fetch: (request) =>
+        new Promise<Response>((_resolve, reject) =>
+          request.signal.addEventListener("abort", () => {
+            reasons.push(request.signal.reason);
+            reject(request.signal.reason);
+          }),
+        ),
+    });
+    await expect(agni.calls.createWebCall({ agent_id: "a" })).rejects.toBeInstanceOf(
+      AgniTimeoutError,
+    );
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toBeInstanceOf(DOMException);
+    expect((reasons[0] as DOMException).name).toBe("TimeoutError");
+  });
+
+  it("gives agni.raw the URL that answered after a redirect, and a status 0 as an error response", async () => {
+    const agni = createAgniClient({
+      apiKey: API_KEY,
+      fetch: async (request) =>
+        request.url.endsWith("/v2")
+          ? Response.json(CREATED)
+          : request.url.endsWith("/gone")
+            ? Response.error()
+            : new Response(null, { status: 307, headers: { location: "/api/v1/calling/v2" } }),
+    });
+    const body = {
+      type: "web_call",
+      agent_id: "a",
+      from_phone_number: "",
+      to_phone_number: "",
+    } as const;
+    const { response } = await agni.raw.POST("/api/v1/calling/create-call", { body });
+    expect(response.url).toBe("https://api.ravan.ai/api/v1/calling/v2");
+    const gone = await agni.raw.request(
+      "post",
+      "/api/v1/calling/gone" as "/api/v1/calling/create-call",
+      { body },
+    );
+    expect(gone.response.status).toBe(0);
+    expect(gone.response.type).toBe("error");
+  });
+});

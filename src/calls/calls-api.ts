@@ -78,10 +78,13 @@ export function createCallsAPI(
     options: RequestOptions | undefined,
     requiredFields: readonly (keyof CreateCallResult)[],
   ): Promise<CreateCallResult> {
-    const issues = [...validateCallParams(type, params), ...checkRequestOptions(options)];
+    const redact = () => transport.redactionFor(headerIn(options?.headers, API_KEY_HEADER));
+    const issues = [
+      ...validateCallParams(type, params, (text) => redact()(text)),
+      ...checkRequestOptions(options),
+    ];
     if (issues.length > 0) {
-      const redact = transport.redactionFor(headerIn(options?.headers, API_KEY_HEADER));
-      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
+      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact()(issues));
     }
     const headers = mergeHeaders(
       JSON_BODY,

@@ -1,5 +1,5 @@
 import { apiErrorFromAnswer, type ReadAnswer } from "../errors/from-response.js";
-import { snippetOf } from "../errors/snippet.js";
+import { cutShort, snippetOf } from "../errors/snippet.js";
 import type { Exchange } from "../transport/types.js";
 import { isPlainObject } from "../validation/json-value.js";
 import type { CreateCallResult } from "./types.js";
@@ -35,14 +35,18 @@ export function readCreateCallResult(
   const said = `create-call answered ${exchange.status}`;
   if (!isPlainObject(body)) {
     const type = exchange.headers.get("content-type") ?? "no content type";
-    const shown = exchange.body ? `: ${snippetOf(exchange.body)}` : " (empty body)";
+    // Redacted before it is cut, so that no part of a key is left at the cut.
+    const shown = exchange.body
+      ? `: ${snippetOf(exchange.redact(exchange.body))}`
+      : " (empty body)";
     throw apiErrorFromAnswer(answer, {
       message: `${said} without a JSON object (${type})${shown}`,
       safeToRetry: false,
     });
   }
   if (body["success"] === false) {
-    const detail = typeof body["message"] === "string" ? `: ${snippetOf(body["message"])}` : "";
+    const own = body["message"];
+    const detail = typeof own === "string" ? `: ${cutShort(exchange.redact(own))}` : "";
     throw apiErrorFromAnswer(answer, {
       message: `${said} with success: false${detail}`,
       safeToRetry: true,

@@ -49,11 +49,16 @@ export function resolveClientOptions(
     inBrowser ? pageLocation(globals) : undefined,
     options.allowInsecureHttp === true,
   );
+  const headerKey = headerIn(options.headers, API_KEY_HEADER);
   const issues = [
     ...checkApiKey(apiKey, inBrowser, options.dangerouslyAllowBrowser === true),
     ...baseUrlIssues,
     ...checkClientSettings(options),
   ];
+  if (typeof options.apiKey === "string" && options.apiKey !== "" && headerKey !== undefined) {
+    const field = `headers.${API_KEY_HEADER}`;
+    issues.push({ field, message: "a key is set twice: keep either apiKey or this header" });
+  }
   if (issues.length > 0) throw new AgniValidationError("Invalid createAgniClient options", issues);
 
   const warnings: string[] = [];
@@ -64,7 +69,6 @@ export function resolveClientOptions(
     warnings.push(`allowInsecureHttp: requests to ${baseUrl} travel unencrypted`);
   }
   const headers = options.headers ?? {};
-  const headerKey = headerIn(headers, API_KEY_HEADER);
   return {
     apiKey: apiKey as string | null,
     baseUrl,

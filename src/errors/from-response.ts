@@ -10,7 +10,7 @@ import { AgniInternalServerError } from "./internal-server-error.js";
 import { AgniNotFoundError } from "./not-found-error.js";
 import { AgniPermissionDeniedError } from "./permission-denied-error.js";
 import { AgniRateLimitError } from "./rate-limit-error.js";
-import { snippetOf } from "./snippet.js";
+import { cutShort, snippetOf } from "./snippet.js";
 import { AgniUnprocessableEntityError } from "./unprocessable-entity-error.js";
 
 const CLASS_BY_STATUS: Record<number, typeof AgniAPIError> = {
@@ -49,7 +49,7 @@ export interface UnusableAnswer {
 function messageOf(statusLine: string, body: unknown): string {
   const json = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {};
   const own = json["message"];
-  if (typeof own === "string" && own.trim()) return snippetOf(own);
+  if (typeof own === "string" && own.trim()) return cutShort(own);
   if (body === "") return `${statusLine} with an empty body`;
   if (typeof body === "string") return `${statusLine}: ${snippetOf(body)}`;
   return `${statusLine}: ${snippetOf(JSON.stringify(body))}`;

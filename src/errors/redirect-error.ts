@@ -2,7 +2,9 @@ import { AgniError, type AgniErrorOptions } from "./agni-error.js";
 
 /**
  * The API answered with a redirect the client would not follow: to another origin (the API
- * key must not go there), or one that would turn the request into a GET. `location` says where.
+ * key must not go there), one that would turn the request into a GET, one without a `Location`
+ * (or with one that is not a URL), more than 5 in a row, or one a browser hides. `location`
+ * says where, when known.
  *
  * @example
  * catch (err) {

@@ -1,5 +1,10 @@
 const SNIPPET_LENGTH = 200;
 
+/** `text` cut at 200 characters, as it is otherwise: a server's own message keeps its `<…>`. */
+export function cutShort(text: string): string {
+  return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH)}…` : text;
+}
+
 /**
  * A short, single-line excerpt of a text from a server (tags of an HTML page dropped), cut at
  * 200 characters: what an error message shows of a body or a server's own message.
@@ -10,5 +15,5 @@ export function snippetOf(text: string): string {
     .replace(/<[^>]*>/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+  return cutShort(flat);
 }

@@ -29,3 +29,52 @@ export function createRedactor(secrets: readonly (string | null | undefined)[]):
   };
   return redactValue as Redact;
 }
+
+const isPlain = (value: unknown): value is object =>
+  value !== null &&
+  typeof value === "object" &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/** JSON of a value, or `undefined` when it has none (a cycle, a bigint). */
+const jsonOf = (value: unknown): string | undefined => {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * `error` with `redact` applied to its message, stack and other own fields (strings, plain
+ * objects, arrays, inner errors such as `cause`), as a copy of the same class; the error itself
+ * when nothing in it needed hiding. Other objects (a socket, say) are kept as they are. For the
+ * `cause` of the client's own errors, which a custom fetch may have filled with request details.
+ */
+export function redactError<T>(error: T, redact: Redact, depth = 0): T {
+  if (!(error instanceof Error) || depth > 5) return error;
+  let changed = false;
+  const hide = (value: unknown): unknown => {
+    let shown = value;
+    if (value instanceof Error) shown = redactError(value, redact, depth + 1);
+    else if (Array.isArray(value)) return value.map(hide);
+    else if (typeof value === "string") shown = redact(value);
+    else if (isPlain(value)) {
+      shown = redact(value);
+      if (jsonOf(shown) === jsonOf(value)) return value;
+    }
+    changed ||= shown !== value;
+    return shown;
+  };
+  const copy = Object.create(Object.getPrototypeOf(error)) as object;
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const value: unknown = (error as unknown as Record<string, unknown>)[key];
+    const shown = hide(value);
+    Object.defineProperty(copy, key, {
+      value: shown,
+      writable: true,
+      configurable: true,
+      enumerable: Object.prototype.propertyIsEnumerable.call(error, key),
+    });
+  }
+  return changed ? (copy as T) : error;
+}

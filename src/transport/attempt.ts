@@ -20,6 +20,8 @@ export interface AttemptPlan<Body> {
 /** An answer, its body read, with the wait it asks for before another attempt. */
 export interface Answer<Body> {
   kind: "answer";
+  /** The URL that answered (after same-origin redirects). */
+  url: string;
   status: number;
   retryAfterMs: number | undefined;
   response: Response;
@@ -29,8 +31,6 @@ export interface Answer<Body> {
 /** An attempt's end: an answer, or a failure. Each is an outcome the retry rule reads. */
 export type AttemptResult<Body> = Answer<Body> | Failure;
 
-const TIMED_OUT = Symbol("timed out");
-
 /**
  * Sends one attempt: its own time limit over connect, headers and body; same-origin redirects
  * followed. Rejects only with the caller's abort reason.
@@ -38,7 +38,12 @@ const TIMED_OUT = Symbol("timed out");
 export async function attemptOnce<Body>(plan: AttemptPlan<Body>): Promise<AttemptResult<Body>> {
   const callerSignal = plan.request.signal;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), plan.timeoutMs);
+  // What AbortSignal.timeout() gives a fetch, so that a custom fetch sees the usual reason.
+  let timedOut: DOMException | undefined;
+  const timer = setTimeout(() => {
+    timedOut = new DOMException("The attempt timed out", "TimeoutError");
+    controller.abort(timedOut);
+  }, plan.timeoutMs);
   const forwardAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", forwardAbort, { once: true });
   try {
@@ -47,7 +52,7 @@ export async function attemptOnce<Body>(plan: AttemptPlan<Body>): Promise<Attemp
     return await rejectOnAbort(followRedirects(plan, controller.signal), controller.signal);
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
-    return controller.signal.reason === TIMED_OUT
+    return timedOut !== undefined && controller.signal.reason === timedOut
       ? { kind: "timeout", timeoutMs: plan.timeoutMs }
       : { kind: "network", error, neverConnected: neverConnected(error) };
   } finally {
@@ -83,7 +88,7 @@ async function followRedirects<Body>(
       const { status, headers } = response;
       const wait = retryAfterMs((name) => headers.get(name));
       const body = await plan.read(response);
-      return { kind: "answer", status, retryAfterMs: wait, response, body };
+      return { kind: "answer", url, status, retryAfterMs: wait, response, body };
     }
     await response.body?.cancel().catch(() => undefined);
     if ("refuse" in step) return { kind: "redirect", ...step.refuse };

@@ -5,7 +5,7 @@ import {
   AgniTimeoutError,
   type AgniError,
 } from "../errors/index.js";
-import type { Redact } from "../support/redact.js";
+import { redactError, type Redact } from "../support/redact.js";
 import { describeNetworkError } from "./network-error.js";
 import { MAX_REDIRECTS, type RedirectRefusal } from "./redirect.js";
 
@@ -69,7 +69,7 @@ export function errorForFailure(failure: Failure, context: FailureContext): Agni
             attemptsSuffix(attempts) +
             (failure.neverConnected ? "" : "; the server may have received the request"),
         ),
-        { cause: failure.error, safeToRetry, attempts },
+        { cause: redactError(failure.error, redact), safeToRetry, attempts },
       );
   }
 }

@@ -19,6 +19,8 @@ export function fetchOverTransport(transport: Transport): (request: Request) => 
       {},
       readBytes,
     );
+    // A status a Response cannot carry (a custom fetch's Response.error(), say) is an error.
+    if (exchange.status < 200 || exchange.status > 599) return Response.error();
     const response = new Response(exchange.body, {
       status: exchange.status,
       statusText: exchange.statusText,

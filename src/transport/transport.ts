@@ -27,7 +27,6 @@ function exchangeOf<Body>(
   attempts: number,
   earlier: boolean,
   redact: Redact,
-  requestUrl: string,
 ): Exchange<Body> {
   const { status, statusText, headers, url } = answer.response;
   return {
@@ -35,7 +34,7 @@ function exchangeOf<Body>(
     statusText,
     headers,
     // A response built by a custom fetch (a mock, say) may not know its URL.
-    url: url || requestUrl,
+    url: url || answer.url,
     body: answer.body,
     attempts,
     earlierAttemptMayHaveTakenEffect: earlier,
@@ -68,8 +67,8 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
       const target = `${method} ${url.split("?")[0]}`;
       const label = target.replace(`${method} ${apiOrigin}/`, `${method} /`);
       const redact = redactionFor(requestKey);
-      // With no client key, a key the caller set on the request (per tenant, say) is theirs.
-      const plan = { request, dispatch: settings.dispatch, key: settings.apiKey ?? requestKey };
+      // A key the caller set on the request (per tenant, say) wins over the client's.
+      const plan = { request, dispatch: settings.dispatch, key: requestKey ?? settings.apiKey };
       const idempotent = isIdempotent(method, headers);
       let earlier = false;
       for (let attempt = 1; ; attempt++) {
@@ -82,7 +81,7 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
           const { headers: answered } = result.response;
           const requestId = answered.get("x-request-id") ?? answered.get("request-id");
           log.debug(redact, `${label} → ${result.status}`, { ...fields, requestId });
-          if (!verdict.retry) return exchangeOf(result, attempt, earlier, redact, url);
+          if (!verdict.retry) return exchangeOf(result, attempt, earlier, redact);
           why = `got ${result.status}`;
         } else {
           const error = errorForFailure(result, {

@@ -24,9 +24,15 @@ const PHONE_FIELDS: readonly string[] = [
   "to_phone_number",
 ] satisfies RequestField<"from_phone_number" | "to_phone_number">[];
 
-const describeValue = (value: unknown): string => {
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+/** Hides secrets in a text an issue shows (the caller's redaction). */
+type Show = (text: string) => string;
+
+const describeValue = (value: unknown, show: Show): string => {
+  if (typeof value === "string") {
+    // Redacted before it is cut, so that no part of a key is left at the cut.
+    const shown = show(value);
+    return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown);
+  }
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : `a ${typeof value}`;
@@ -57,13 +63,14 @@ function checkFieldNames(params: Record<string, unknown>, outbound: boolean): Va
 function checkRequiredValues(
   params: Record<string, unknown>,
   outbound: boolean,
+  show: Show,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const agentId = params[AGENT_ID];
   if (typeof agentId !== "string" || agentId.trim() === "") {
     issues.push({
       field: AGENT_ID,
-      message: `must be a non-empty string (the agent's id), got ${describeValue(agentId)}`,
+      message: `must be a non-empty string (the agent's id), got ${describeValue(agentId, show)}`,
     });
   }
   for (const field of outbound ? PHONE_FIELDS : []) {
@@ -73,7 +80,7 @@ function checkRequiredValues(
         field,
         message:
           `must be an E.164 phone number such as +14157774444 ("+", country code and number, ` +
-          `digits only), got ${describeValue(number)}`,
+          `digits only), got ${describeValue(number, show)}`,
       });
     }
   }
@@ -81,7 +88,7 @@ function checkRequiredValues(
 }
 
 /** The object fields (`metadata`, ...), when given: plain objects of JSON values. */
-function checkObjectFields(params: Record<string, unknown>): ValidationIssue[] {
+function checkObjectFields(params: Record<string, unknown>, show: Show): ValidationIssue[] {
   return OBJECT_REQUEST_FIELDS.flatMap((field) => {
     const value = params[field];
     if (value === undefined) return [];
@@ -89,7 +96,7 @@ function checkObjectFields(params: Record<string, unknown>): ValidationIssue[] {
     return [
       {
         field,
-        message: `must be a plain object of JSON values when given, got ${describeValue(value)}`,
+        message: `must be a plain object of JSON values when given, got ${describeValue(value, show)}`,
       },
     ];
   });
@@ -97,21 +104,26 @@ function checkObjectFields(params: Record<string, unknown>): ValidationIssue[] {
 
 /**
  * Checks a call helper's parameters against what the API accepts and returns every problem
- * (empty when the input is good). `callType` decides whether phone numbers belong.
+ * (empty when the input is good). `callType` decides whether phone numbers belong; `show`
+ * hides secrets in the values an issue quotes.
  */
-export function validateCallParams(callType: CallType, params: unknown): ValidationIssue[] {
+export function validateCallParams(
+  callType: CallType,
+  params: unknown,
+  show: Show = (text) => text,
+): ValidationIssue[] {
   if (!isPlainObject(params)) {
     return [
       {
         field: "params",
-        message: `must be an object such as { agent_id }, got ${describeValue(params)}`,
+        message: `must be an object such as { agent_id }, got ${describeValue(params, show)}`,
       },
     ];
   }
   const outbound = callType === "outbound_call";
   return [
     ...checkFieldNames(params, outbound),
-    ...checkRequiredValues(params, outbound),
-    ...checkObjectFields(params),
+    ...checkRequiredValues(params, outbound, show),
+    ...checkObjectFields(params, show),
   ];
 }

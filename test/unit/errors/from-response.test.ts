@@ -71,6 +71,13 @@ describe("apiErrorFromAnswer", () => {
     expect(error.code).toBe("INVALID_REQUEST");
   });
 
+  it("keeps a server's own message as written, angle brackets included", () => {
+    const error = apiErrorFromAnswer(
+      answer(422, { message: "agent_id must match <agent_[a-z0-9]+>" }),
+    );
+    expect(error.message).toBe("agent_id must match <agent_[a-z0-9]+>");
+  });
+
   it("describes empty, null, text and JSON bodies apart", () => {
     const withText = (body: unknown) =>
       apiErrorFromAnswer({ ...answer(502, body), statusText: "Bad Gateway" }).message;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRedactor, REDACTED } from "../../../src/support/redact.js";
+import { createRedactor, REDACTED, redactError } from "../../../src/support/redact.js";
 
 describe("createRedactor", () => {
   it("hides every secret in strings, arrays, nested objects and their keys", () => {
@@ -29,5 +29,43 @@ describe("createRedactor", () => {
     const value = { a: "" };
     expect(redact(value)).toBe(value);
     expect(createRedactor([null, "s3"])("s3")).toBe(REDACTED);
+  });
+});
+
+describe("redactError", () => {
+  const redact = createRedactor(["sk_9"]);
+
+  it("returns the error itself when nothing in it holds a secret", () => {
+    const error = new TypeError("fetch failed", { cause: new Error("reset") });
+    expect(redactError(error, redact)).toBe(error);
+    expect(redactError("not an error", redact)).toBe("not an error");
+  });
+
+  it("copies an error holding a secret, same class, every field, cause and inner errors hidden", () => {
+    const inner = Object.assign(new Error("inner sk_9"), { code: "E1", meta: { key: "sk_9" } });
+    const error = new TypeError("outer sk_9", {
+      cause: new AggregateError([inner, new Error("clean")], "many"),
+    });
+    const copy = redactError(error, redact);
+    expect(copy).not.toBe(error);
+    expect(copy).toBeInstanceOf(TypeError);
+    expect(copy.message).toBe(`outer ${REDACTED}`);
+    expect(copy.stack).not.toContain("sk_9");
+    const aggregate = copy.cause as AggregateError;
+    expect(aggregate).toBeInstanceOf(AggregateError);
+    const [hidden, clean] = aggregate.errors as [Error & { code: string; meta: object }, Error];
+    expect(hidden.message).toBe(`inner ${REDACTED}`);
+    expect(hidden.code).toBe("E1");
+    expect(hidden.meta).toEqual({ key: REDACTED });
+    expect(clean.message).toBe("clean");
+    expect(Object.keys(copy)).toEqual(Object.keys(error));
+  });
+
+  it("keeps objects other than plain ones as they are", () => {
+    const socket = new (class Socket {
+      note = "sk_9";
+    })();
+    const error = Object.assign(new Error("x sk_9"), { socket });
+    expect((redactError(error, redact) as typeof error).socket).toBe(socket);
   });
 });

@@ -454,3 +454,45 @@ describe("retries through agni.raw", () => {
     expect(server.requests).toHaveLength(3);
   });
 });
+
+describe("idempotent methods through agni.raw are re-sent on 5xx, POST is not", () => {
+  const cases = [
+    ["GET", "/api/v1/calling/call-sessions"],
+    ["PUT", "/api/v1/agents/a1"],
+    ["DELETE", "/api/v1/agents/a1"],
+    ["HEAD", "/api/v1/agents/a1"],
+    ["OPTIONS", "/api/v1/agents/a1"],
+  ] as const;
+
+  it.each(cases)(
+    "%s is sent again after a 500, and returns the answer that came",
+    async (method, path) => {
+      const { server, agni } = await faulty((_req, res, n) =>
+        n === 1 ? sendHtml(res, 500) : sendJson(res, 200, { ok: true }),
+      );
+      const { response } = await agni.raw.request(
+        method.toLowerCase() as "get",
+        path as never,
+        {
+          parseAs: "text",
+        } as never,
+      );
+      expect(response.status).toBe(200);
+      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        `${method} ${path}`,
+        `${method} ${path}`,
+      ]);
+      expect(server.requests[0]!.body).toBe("");
+    },
+  );
+
+  it("POST without a key is not: the 500 comes back after one request", async () => {
+    const { server, agni } = await faulty((_req, res) => sendHtml(res, 500));
+    const { response } = await agni.raw.POST("/api/v1/calling/create-call", {
+      body: { type: "web_call", agent_id: "a", from_phone_number: "", to_phone_number: "" },
+      parseAs: "text",
+    });
+    expect(response.status).toBe(500);
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -159,6 +159,32 @@ describe("logging", () => {
     ]);
   });
 
+  it("logs a failed attempt and its retry, with the path, the failure and the wait", async () => {
+    let n = 0;
+    const server = await startServer((_req, res) => {
+      if (++n === 1) res.socket?.destroy();
+      else sendJson(res, 200, CREATED);
+    });
+    const { lines, logger } = capture();
+    await createAgniClient({
+      apiKey: API_KEY,
+      baseUrl: server.url,
+      logger,
+      logLevel: "debug",
+    }).calls.createWebCall({ agent_id: "a" }, { idempotencyKey: "log-1" });
+    const texts = lines.map((l) => `${l.level} ${String(l.args[0])}`);
+    expect(texts[0]).toMatch(
+      /^debug \[agni-client\] POST \/api\/v1\/calling\/create-call failed: Could not complete POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calling\/create-call: /,
+    );
+    expect(lines[0]!.args[1]).toMatchObject({ attempt: 1, durationMs: expect.any(Number) });
+    expect(texts[1]).toMatch(
+      /^info \[agni-client\] POST \/api\/v1\/calling\/create-call failed \(AgniConnectionError\); retrying in \d+ ms$/,
+    );
+    expect(lines[1]!.args[1]).toEqual({ attempt: 1 });
+    expect(texts[2]).toBe("debug [agni-client] POST /api/v1/calling/create-call → 200");
+    expect(texts).toHaveLength(3);
+  });
+
   it("logs nothing below the level, and nothing at all when off", async () => {
     // A 429 then a 200, and a risky setting: a warning, a retry (info) and two attempts (debug).
     let n = 0;

@@ -12,15 +12,6 @@ import { createTransport } from "./transport/transport.js";
 import type { CreateCallRequest } from "./spec/create-call.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
-/** The JSON body of create-call as a `paths` type declares it (`never` when it does not). */
-type CreateCallBodyOf<P> = P extends {
-  "/api/v1/calling/create-call": {
-    post: { requestBody?: { content: { "application/json": infer Body } } };
-  };
-}
-  ? Body
-  : never;
-
 /**
  * The client for `Paths` when they declare create-call with a body the helpers' requests
  * satisfy; otherwise a message type saying what is wrong, so that any use of the client fails
@@ -29,11 +20,15 @@ type CreateCallBodyOf<P> = P extends {
  * @example
  * const agni: ClientFor<paths> = createAgniClient<paths>(); // paths from a newer upstream spec
  */
-export type ClientFor<Paths extends {}> = [CreateCallBodyOf<Paths>] extends [never]
-  ? "agni-client: these paths have no POST /api/v1/calling/create-call with a JSON body; generate them from Agni's spec"
-  : CreateCallRequest extends CreateCallBodyOf<Paths>
+export type ClientFor<Paths extends {}> = Paths extends {
+  "/api/v1/calling/create-call": {
+    post: { requestBody?: { content: { "application/json": infer Body } } };
+  };
+}
+  ? CreateCallRequest extends Body
     ? AgniClient<Paths>
-    : "agni-client: the create-call body in these paths no longer accepts the helpers' CreateCallRequest (a field renamed, removed, retyped or newly required, or metadata typed Record<string, never): generate with --empty-objects-unknown, or update agni-client";
+    : "agni-client: the create-call body in these paths no longer accepts the helpers' CreateCallRequest (a field renamed, removed, retyped or newly required, or metadata typed Record<string, never): generate with --empty-objects-unknown, or update agni-client"
+  : "agni-client: these paths have no POST /api/v1/calling/create-call with a JSON body; generate them from Agni's spec";
 
 /**
  * A client of the Agni API.

@@ -68,16 +68,17 @@ const outbound = {
   to_phone_number: "+12137774445",
 };
 
+/** A client in `mode` against `baseUrl`, logging every level into `lines`. */
+function loggedClient(mode: Mode, baseUrl: string) {
+  const { lines, logger } = capture();
+  const agni = createAgniClient({ ...mode.client, baseUrl, logger, logLevel: "debug" });
+  return { agni, lines };
+}
+
 describe.each(MODES)("a key given in $name", (mode) => {
   it("is sent, and redacted from an API error echoing it everywhere", async () => {
     const server = await startServer(echo401);
-    const { lines, logger } = capture();
-    const agni = createAgniClient({
-      ...mode.client,
-      baseUrl: server.url,
-      logger,
-      logLevel: "debug",
-    });
+    const { agni, lines } = loggedClient(mode, server.url);
 
     const error = (await rejectionOf(
       agni.calls.createOutboundCall(outbound, mode.request),
@@ -103,13 +104,7 @@ describe.each(MODES)("a key given in $name", (mode) => {
       });
       res.end();
     });
-    const { lines, logger } = capture();
-    const agni = createAgniClient({
-      ...mode.client,
-      baseUrl: server.url,
-      logger,
-      logLevel: "debug",
-    });
+    const { agni, lines } = loggedClient(mode, server.url);
 
     const error = (await rejectionOf(
       agni.calls.createWebCall({ agent_id: "a" }, mode.request),
@@ -126,13 +121,7 @@ describe.each(MODES)("a key given in $name", (mode) => {
     const server = await startServer((req, res) =>
       sendJson(res, 200, CREATED, { "x-request-id": `id-${keyOf(req)}` }),
     );
-    const { lines, logger } = capture();
-    const agni = createAgniClient({
-      ...mode.client,
-      baseUrl: server.url,
-      logger,
-      logLevel: "debug",
-    });
+    const { agni, lines } = loggedClient(mode, server.url);
 
     await agni.calls.createWebCall({ agent_id: "a" }, mode.request);
 

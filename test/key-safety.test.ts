@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { AgniValidationError, createAgniClient, type AgniClientOptions } from "../src/index.js";
+import {
+  AgniValidationError,
+  createAgniClient,
+  type AgniClientOptions,
+  type RequestOptions,
+} from "../src/index.js";
 import { resolveClientOptions } from "../src/config/resolve.js";
 import { isBrowser } from "../src/config/runtime.js";
 import { API_KEY, everyRendering, useTestServer } from "./helpers/fixtures.js";
@@ -126,6 +131,18 @@ describe("logging", () => {
     };
   };
 
+  /** Places a web call against `baseUrl` with a client logging at debug; returns the lines. */
+  const webCallLoggedAtDebug = async (baseUrl: string, options?: RequestOptions) => {
+    const { lines, logger } = capture();
+    await createAgniClient({
+      apiKey: API_KEY,
+      baseUrl,
+      logger,
+      logLevel: "debug",
+    }).calls.createWebCall({ agent_id: "a" }, options);
+    return lines;
+  };
+
   it("at debug, logs every attempt with method, path, status, attempt, duration and request id", async () => {
     let n = 0;
     const server = await startServer((_req, res) =>
@@ -165,13 +182,7 @@ describe("logging", () => {
       if (++n === 1) res.socket?.destroy();
       else sendJson(res, 200, CREATED);
     });
-    const { lines, logger } = capture();
-    await createAgniClient({
-      apiKey: API_KEY,
-      baseUrl: server.url,
-      logger,
-      logLevel: "debug",
-    }).calls.createWebCall({ agent_id: "a" }, { idempotencyKey: "log-1" });
+    const lines = await webCallLoggedAtDebug(server.url, { idempotencyKey: "log-1" });
     const texts = lines.map((l) => `${l.level} ${String(l.args[0])}`);
     expect(texts[0]).toMatch(
       /^debug \[agni-client\] POST \/api\/v1\/calling\/create-call failed: Could not complete POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calling\/create-call: /,
@@ -230,13 +241,7 @@ describe("logging", () => {
     const server = await startServer((req, res) =>
       sendJson(res, 200, CREATED, { "x-request-id": `echo-${req.headers["x-api-key"]}` }),
     );
-    const { lines, logger } = capture();
-    await createAgniClient({
-      apiKey: API_KEY,
-      baseUrl: server.url,
-      logger,
-      logLevel: "debug",
-    }).calls.createWebCall({ agent_id: "a" });
+    const lines = await webCallLoggedAtDebug(server.url);
     expect(lines.length).toBeGreaterThan(0);
     expect(JSON.stringify(lines)).not.toContain(API_KEY);
     expect(lines[0]!.args[1]).toMatchObject({ requestId: "echo-***" });

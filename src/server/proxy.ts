@@ -163,14 +163,18 @@ export function createAgniProxy(options: AgniProxyOptions): FetchHandler {
 
   return async function agniProxy(request) {
     const corsOut = corsHeaders(cors, request);
-    const answer = await handle(request, corsOut);
-    if ([...corsOut].length === 0) return answer;
-    const headers = new Headers(answer.headers);
-    for (const [name, value] of corsOut) headers.set(name, value);
-    return new Response(answer.body, {
-      status: answer.status,
-      statusText: answer.statusText,
-      headers,
-    });
+    return withHeaders(await handle(request, corsOut), corsOut);
   };
+}
+
+/** `answer` with `extra` headers set on it (the same answer when there are none). */
+function withHeaders(answer: Response, extra: Headers): Response {
+  if ([...extra].length === 0) return answer;
+  const headers = new Headers(answer.headers);
+  for (const [name, value] of extra) headers.set(name, value);
+  return new Response(answer.body, {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers,
+  });
 }

@@ -54,6 +54,36 @@ export interface MockAgniServer {
   close(): Promise<void>;
 }
 
+/** Answers one HTTP request with the mock; a scripted network failure drops the connection. */
+function answerWith(mock: MockAgni, host: string, latencyMs: number) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    }
+    const aborted = new AbortController();
+    res.on("close", () => aborted.abort());
+    let response: Response;
+    try {
+      if (latencyMs > 0) await sleep(latencyMs, aborted.signal);
+      response = await mock(`http://${req.headers.host ?? host}${req.url ?? "/"}`, {
+        method: req.method ?? "GET",
+        headers,
+        body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+        signal: aborted.signal,
+      });
+    } catch {
+      req.socket.destroy();
+      return;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(body);
+  };
+}
+
 /**
  * Serves a {@link MockAgni} over real HTTP with `node:http` (Node, Bun and Deno). A scripted
  * network failure destroys the connection, so clients see a real socket error.
@@ -81,33 +111,7 @@ export async function startMockAgniServer(
     /* @vite-ignore */ /* webpackIgnore: true */ nodeHttp
   )) as typeof import("node:http");
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-    }
-    const aborted = new AbortController();
-    res.on("close", () => aborted.abort());
-    let response: Response;
-    try {
-      if (latencyMs > 0) await sleep(latencyMs, aborted.signal);
-      response = await mock(`http://${req.headers.host ?? host}${req.url ?? "/"}`, {
-        method: req.method ?? "GET",
-        headers,
-        body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
-        signal: aborted.signal,
-      });
-    } catch {
-      req.socket.destroy();
-      return;
-    }
-    const body = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(body);
-  };
-
+  const handle = answerWith(mock, host, latencyMs);
   const server = createServer((req, res) => {
     if (onRequest) {
       const start = performance.now();

@@ -45,7 +45,7 @@ export function createAgniClient(options?: AgniClientOptions): AgniClient {
   const config = resolveClientOptions(options);
   const log = createLog(config.logger, config.logLevel);
   const redact = createRedactor(config.secrets);
-  for (const warning of config.warnings) log.warn(redact, warning);
+  for (const warning of config.warnings) log.warn?.(redact, warning);
   const transport = createTransport({ ...config, dispatch: createDispatch(config.fetch) }, log);
   const headers = {
     Accept: "application/json",

@@ -1,7 +1,7 @@
 import type { RequestOptions } from "../config/options.js";
 import { AgniValidationError } from "../errors/index.js";
 import type { paths } from "../generated/agni.js";
-import { mergeHeaders } from "../support/openapi-fetch-interop.js";
+import { headerRecord } from "../support/header-record.js";
 import { readText } from "../transport/read-body.js";
 import type { Transport } from "../transport/types.js";
 import { validateCallParams } from "../validation/call-params.js";
@@ -61,7 +61,7 @@ const JSON_BODY = { "Content-Type": "application/json" };
 
 /**
  * Builds `agni.calls` on the transport: validate, build the body from the generated types,
- * send (with openapi-fetch's header merging, as `agni.raw` does), read the result.
+ * send (headers merged as openapi-fetch merges `agni.raw`'s), read the result.
  */
 export function createCallsAPI(
   transport: Transport,
@@ -69,6 +69,8 @@ export function createCallsAPI(
   defaultHeaders: Record<string, string>,
 ): CallsAPI {
   const url = `${baseUrl}${CREATE_CALL_PATH}`;
+  // Merged once: most calls add no headers of their own.
+  const clientHeaders = headerRecord(JSON_BODY, defaultHeaders);
 
   async function createCall(
     type: CallType,
@@ -81,12 +83,14 @@ export function createCallsAPI(
       const redact = transport.redactionFor(headerIn(options?.headers, "x-api-key"));
       throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
     }
-    const headers = mergeHeaders(
-      JSON_BODY,
-      defaultHeaders,
-      options?.headers,
-      options?.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined,
-    );
+    const headers =
+      options?.headers || options?.idempotencyKey
+        ? headerRecord(
+            clientHeaders,
+            options.headers,
+            options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined,
+          )
+        : clientHeaders;
     const exchange = await transport.send(
       {
         method: "POST",

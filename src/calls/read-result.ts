@@ -1,4 +1,4 @@
-import { apiErrorFromAnswer, type ReadAnswer } from "../errors/from-response.js";
+import { apiErrorFromAnswer, type UnusableAnswer } from "../errors/from-response.js";
 import { snippetOf } from "../errors/snippet.js";
 import type { Exchange } from "../transport/types.js";
 import { isPlainObject } from "../validation/json-value.js";
@@ -27,20 +27,20 @@ export function readCreateCallResult(
   requiredFields: readonly (keyof CreateCallResult)[],
 ): CreateCallResult {
   const body = parseBody(exchange.body);
-  const answer: ReadAnswer = { ...exchange, body };
-  if (exchange.status < 200 || exchange.status > 299) throw apiErrorFromAnswer(answer);
+  const fail = (unusable?: UnusableAnswer) => apiErrorFromAnswer({ ...exchange, body }, unusable);
+  if (exchange.status < 200 || exchange.status > 299) throw fail();
   const said = `create-call answered ${exchange.status}`;
   if (!isPlainObject(body)) {
     const type = exchange.headers.get("content-type") ?? "no content type";
     const shown = exchange.body ? `: ${snippetOf(exchange.body)}` : " (empty body)";
-    throw apiErrorFromAnswer(answer, {
+    throw fail({
       message: `${said} without a JSON object (${type})${shown}`,
       safeToRetry: false,
     });
   }
   if (body["success"] === false) {
     const detail = typeof body["message"] === "string" ? `: ${snippetOf(body["message"])}` : "";
-    throw apiErrorFromAnswer(answer, {
+    throw fail({
       message: `${said} with success: false${detail}`,
       safeToRetry: true,
     });
@@ -53,7 +53,7 @@ export function readCreateCallResult(
   }
   const missing = requiredFields.filter((field) => typeof result[field] !== "string");
   if (missing.length > 0) {
-    throw apiErrorFromAnswer(answer, {
+    throw fail({
       message: `${said} without ${missing.join(" and ")}`,
       safeToRetry: false,
     });

@@ -1,4 +1,4 @@
-import createClientExport, { mergeHeaders as mergeHeadersExport } from "openapi-fetch";
+import createClientExport from "openapi-fetch";
 
 /**
  * openapi-fetch's `createClient`, however the module was loaded. Its CommonJS build exports it
@@ -9,9 +9,3 @@ export const createClient: typeof createClientExport =
   typeof createClientExport === "function"
     ? createClientExport
     : (createClientExport as unknown as { default: typeof createClientExport }).default;
-
-/**
- * openapi-fetch's header merging (later sources win, `null` removes): the helpers merge their
- * headers as `agni.raw` does.
- */
-export const mergeHeaders = mergeHeadersExport;

@@ -36,14 +36,21 @@ const TIMED_OUT = Symbol("timed out");
  */
 export async function attemptOnce<Body>(plan: AttemptPlan<Body>): Promise<AttemptResult<Body>> {
   const callerSignal = plan.request.signal;
+  // The caller may have aborted while the body was read or during a backoff.
+  callerSignal?.throwIfAborted();
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), plan.timeoutMs);
-  const forwardAbort = () => controller.abort(callerSignal?.reason);
+  let stop!: (reason: unknown) => void;
+  // A custom fetch may ignore the signal: rejecting this as well makes the limit hold anyway.
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  const end = (reason: unknown) => {
+    controller.abort(reason);
+    stop(reason);
+  };
+  const timer = setTimeout(end, plan.timeoutMs, TIMED_OUT);
+  const forwardAbort = () => end(callerSignal!.reason);
   callerSignal?.addEventListener("abort", forwardAbort, { once: true });
   try {
-    // The caller may have aborted while the body was read or during a backoff.
-    callerSignal?.throwIfAborted();
-    return await rejectOnAbort(followRedirects(plan, controller.signal), controller.signal);
+    return await Promise.race([followRedirects(plan, controller.signal), stopped]);
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     return controller.signal.reason === TIMED_OUT
@@ -59,12 +66,13 @@ async function followRedirects<Body>(
   plan: AttemptPlan<Body>,
   signal: AbortSignal,
 ): Promise<AttemptResult<Body>> {
-  const { method, headers, body } = plan.request;
+  const { method, body } = plan.request;
+  const { "x-api-key": _, ...keyless } = plan.request.headers;
+  const keyed = plan.key === null ? keyless : { ...keyless, "x-api-key": plan.key };
   const apiPrefix = `${plan.apiOrigin}/`;
   let url = plan.request.url;
   for (let hop = 0; ; hop++) {
-    if (plan.key !== null && url.startsWith(apiPrefix)) headers.set("X-Api-Key", plan.key);
-    else headers.delete("X-Api-Key");
+    const headers = url.startsWith(apiPrefix) ? keyed : keyless;
     const response = await plan.dispatch(url, {
       method,
       headers,
@@ -80,7 +88,8 @@ async function followRedirects<Body>(
     const step = redirectStep(response, url, method, plan.apiOrigin, hop);
     if (step === undefined) {
       const { status, headers } = response;
-      const wait = retryAfterMs((name) => headers.get(name));
+      // Only an error status can ask for a wait worth reading.
+      const wait = response.ok ? undefined : retryAfterMs((name) => headers.get(name));
       const body = await plan.read(response);
       return { kind: "answer", status, retryAfterMs: wait, response, body };
     }
@@ -88,14 +97,4 @@ async function followRedirects<Body>(
     if ("refuse" in step) return { kind: "redirect", ...step.refuse };
     url = step.follow;
   }
-}
-
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-function rejectOnAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  // A custom fetch may ignore the signal; the race makes the limit hold regardless.
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

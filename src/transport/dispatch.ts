@@ -1,8 +1,19 @@
-import { isIdempotent } from "./idempotent.js";
 import type { FetchFunction } from "../config/options.js";
+import type { HeaderRecord } from "../support/header-record.js";
+import { isIdempotent } from "./idempotent.js";
+import type { OutgoingRequest } from "./types.js";
+
+/** What one hop sends: the request's parts, its own signal, redirects left to the caller. */
+export interface DispatchInit {
+  method: string;
+  headers: HeaderRecord;
+  body: OutgoingRequest["body"];
+  signal: AbortSignal;
+  redirect: "manual";
+}
 
 /** Sends one HTTP request: the transport's only way out. */
-export type Dispatch = (url: string, init: RequestInit) => Promise<Response>;
+export type Dispatch = (url: string, init: DispatchInit) => Promise<Response>;
 
 /**
  * How the transport sends: through the caller's `fetch` with a real `Request`, else straight to
@@ -16,24 +27,20 @@ export function createDispatch(
   globals: object = globalThis,
 ): Dispatch {
   if (customFetch) return (url, init) => customFetch(new Request(url, init));
-  if ((globals as { Deno?: unknown }).Deno === undefined) {
-    return (url, init) => globalThis.fetch(url, init);
-  }
+  if ((globals as { Deno?: unknown }).Deno === undefined) return (url, init) => fetch(url, init);
   return (url, init) => {
-    const { method = "GET", body } = init;
-    const headers = new Headers(init.headers);
-    if (body == null || isIdempotent(method, headers)) return globalThis.fetch(url, init);
-    return new Response(body as BodyInit).arrayBuffer().then((buffer) =>
-      globalThis.fetch(url, {
-        ...init,
-        body: new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(new Uint8Array(buffer));
-            controller.close();
-          },
-        }),
-        duplex: "half",
-      } as RequestInit),
-    );
+    const { body } = init;
+    if (body === null || isIdempotent(init.method, init.headers)) return fetch(url, init);
+    const bytes = typeof body === "string" ? new TextEncoder().encode(body) : new Uint8Array(body);
+    return fetch(url, {
+      ...init,
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
   };
 }

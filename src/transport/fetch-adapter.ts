@@ -12,7 +12,7 @@ export function fetchOverTransport(transport: Transport): (request: Request) => 
       {
         method: request.method,
         url: request.url,
-        headers: new Headers(request.headers),
+        headers: Object.fromEntries(request.headers),
         body: request.body === null ? null : await request.arrayBuffer(),
         signal: request.signal,
       },

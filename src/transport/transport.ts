@@ -20,6 +20,8 @@ export interface TransportSettings {
   secrets: readonly string[];
 }
 
+const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id");
+
 /** The exchange a final answer makes. */
 function exchangeOf<Body>(
   answer: Answer<Body>,
@@ -61,41 +63,52 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
       const { timeoutMs = settings.timeoutMs, maxRetries = settings.maxRetries } = limits;
       request.signal?.throwIfAborted();
       const { method, url, headers } = request;
-      const requestKey = headers.get("x-api-key");
-      const target = `${method} ${url.split("?")[0]}`;
-      const label = target.replace(`${method} ${apiOrigin}/`, `${method} /`);
+      const requestKey = headers["x-api-key"] ?? null;
+      const target = () => `${method} ${url.split("?")[0]}`;
+      const label = () => target().replace(`${method} ${apiOrigin}/`, `${method} /`);
       const redact = redactionFor(requestKey);
       // With no client key, a key the caller set on the request (per tenant, say) is theirs.
-      const plan = { request, dispatch: settings.dispatch, key: settings.apiKey ?? requestKey };
+      const plan = {
+        request,
+        dispatch: settings.dispatch,
+        key: settings.apiKey ?? requestKey,
+        apiOrigin,
+        timeoutMs,
+        read,
+      };
       const idempotent = isIdempotent(method, headers);
       let earlier = false;
       for (let attempt = 1; ; attempt++) {
         const started = Date.now();
-        const result = await attemptOnce({ ...plan, apiOrigin, timeoutMs, read });
+        const result = await attemptOnce(plan);
         const verdict = retryVerdict(result, { attempt, maxRetries, idempotent });
-        const fields = { attempt, durationMs: Date.now() - started };
         let why: string;
         if (result.kind === "answer") {
-          const { headers: answered } = result.response;
-          const requestId = answered.get("x-request-id") ?? answered.get("request-id");
-          log.debug(redact, `${label} → ${result.status}`, { ...fields, requestId });
+          log.debug?.(redact, `${label()} → ${result.status}`, {
+            attempt,
+            durationMs: Date.now() - started,
+            requestId: requestIdOf(result.response.headers),
+          });
           if (!verdict.retry) return exchangeOf(result, attempt, earlier, redact);
           why = `got ${result.status}`;
         } else {
           const error = errorForFailure(result, {
             method,
-            target,
+            target: target(),
             apiOrigin,
             attempts: attempt,
             mayHaveTakenEffect: earlier || mayHaveTakenEffect(result),
             redact,
           });
-          log.debug(redact, `${label} failed: ${error.message}`, fields);
+          log.debug?.(redact, `${label()} failed: ${error.message}`, {
+            attempt,
+            durationMs: Date.now() - started,
+          });
           if (!verdict.retry) throw error;
           why = `failed (${error.name})`;
         }
         const wait = Math.round(verdict.waitMs);
-        log.info(redact, `${label} ${why}; retrying in ${wait} ms`, { attempt });
+        log.info?.(redact, `${label()} ${why}; retrying in ${wait} ms`, { attempt });
         earlier ||= mayHaveTakenEffect(result);
         await sleep(verdict.waitMs, request.signal);
       }

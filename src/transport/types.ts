@@ -1,11 +1,13 @@
+import type { HeaderRecord } from "../support/header-record.js";
 import type { Redact } from "../support/redact.js";
 
-/** A request as the client sends it: plain data, its headers ours to change. */
+/** A request as the client sends it: plain data. */
 export interface OutgoingRequest {
   method: string;
   /** Absolute URL, query included. */
   url: string;
-  headers: Headers;
+  /** Lower-case names; the transport adds or removes `x-api-key` per destination. */
+  headers: HeaderRecord;
   /** Sent again as it is on every attempt and redirect. */
   body: string | ArrayBuffer | null;
   /** The caller's signal; an abort rejects with its reason. */

@@ -23,11 +23,13 @@ const describeValue = (value: unknown): string => {
 
 const toSnakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+// Built once, as every call is checked against them.
+const OUTBOUND_FIELDS = new Set<string>(REQUEST_FIELDS.filter((f) => f !== "type"));
+const WEB_FIELDS = new Set([...OUTBOUND_FIELDS].filter((f) => !PHONE_FIELDS.includes(f)));
+
 /** Fields the helper does not take: unknown ones, `type`, and phone numbers on a web call. */
 function checkFieldNames(params: Record<string, unknown>, outbound: boolean): ValidationIssue[] {
-  const allowed = new Set<string>(
-    REQUEST_FIELDS.filter((f) => f !== "type" && (outbound || !PHONE_FIELDS.includes(f))),
-  );
+  const allowed = outbound ? OUTBOUND_FIELDS : WEB_FIELDS;
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(params)) {
     if (allowed.has(key)) continue;

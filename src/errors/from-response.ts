@@ -46,13 +46,10 @@ export interface UnusableAnswer {
 }
 
 /** The message an error answer gets from its body (the body's own `message`, cut short). */
-function messageOf(statusLine: string, body: unknown): string {
-  const json = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  const own = json["message"];
+function messageOf(statusLine: string, body: unknown, own: unknown): string {
   if (typeof own === "string" && own.trim()) return snippetOf(own);
   if (body === "") return `${statusLine} with an empty body`;
-  if (typeof body === "string") return `${statusLine}: ${snippetOf(body)}`;
-  return `${statusLine}: ${snippetOf(JSON.stringify(body))}`;
+  return `${statusLine}: ${snippetOf(typeof body === "string" ? body : JSON.stringify(body))}`;
 }
 
 /**
@@ -66,15 +63,14 @@ export function apiErrorFromAnswer(answer: ReadAnswer, unusable?: UnusableAnswer
   // Redact first: the message below cuts and re-serialises the body.
   const body = redact(answer.body);
   const headers = redact(Object.fromEntries(answer.headers));
-  const code =
-    body !== null &&
-    typeof body === "object" &&
-    typeof (body as { code?: unknown }).code === "string"
-      ? (body as { code: string }).code
-      : undefined;
+  const fields = (body !== null && typeof body === "object" ? body : {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
+  const code = typeof fields.code === "string" ? fields.code : undefined;
   const statusLine = `${status}${statusText ? ` ${statusText}` : ""}`;
 
-  let message = unusable ? redact(unusable.message) : messageOf(statusLine, body);
+  let message = unusable ? redact(unusable.message) : messageOf(statusLine, body, fields.message);
   const wait = status === 429 ? retryAfterMs((name) => headers[name]) : undefined;
   if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) {
     message += ` (the server asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${MAX_RETRY_AFTER_MS / 1000} s the client waits)`;

@@ -93,9 +93,7 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
           why = `got ${result.status}`;
         } else {
           const error = errorForFailure(result, {
-            method,
             target: target(),
-            apiOrigin,
             attempts: attempt,
             mayHaveTakenEffect: earlier || mayHaveTakenEffect(result),
             redact,

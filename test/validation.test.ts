@@ -111,7 +111,7 @@ describe("web call input", () => {
       { field: "type", message: "is set by the helper; remove it" },
       {
         field: "to_phone_number",
-        message: "belongs to outbound calls; a web call has no phone numbers, remove it",
+        message: "a web call has no phone numbers; remove it",
       },
       {
         field: "promptDynamicVariables",

@@ -35,9 +35,7 @@ export function resolveBaseUrl(
         warnings: [`allowInsecureHttp: requests to ${baseUrl} travel unencrypted`],
       };
     }
-    const message =
-      `${url.origin} is plain http on a host other than loopback, so the API key would cross ` +
-      `the network unencrypted; use https, or pass allowInsecureHttp: true`;
+    const message = `${url.origin} is plain http off loopback, so the API key would travel unencrypted; use https, or pass allowInsecureHttp: true`;
     return { baseUrl, issues: [{ field: "baseUrl", message }], warnings: [] };
   }
   return { baseUrl, issues: [], warnings: [] };

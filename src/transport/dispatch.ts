@@ -28,19 +28,11 @@ export function createDispatch(
 ): Dispatch {
   if (customFetch) return (url, init) => customFetch(new Request(url, init));
   if ((globals as { Deno?: unknown }).Deno === undefined) return (url, init) => fetch(url, init);
-  return (url, init) => {
-    const { body } = init;
-    if (body === null || isIdempotent(init.method, init.headers)) return fetch(url, init);
-    const bytes = typeof body === "string" ? new TextEncoder().encode(body) : new Uint8Array(body);
-    return fetch(url, {
-      ...init,
-      body: new ReadableStream({
-        start(controller) {
-          controller.enqueue(bytes);
-          controller.close();
-        },
-      }),
-      duplex: "half",
-    } as RequestInit);
-  };
+  return (url, init) =>
+    fetch(
+      url,
+      init.body === null || isIdempotent(init.method, init.headers)
+        ? init
+        : ({ ...init, body: new Blob([init.body]).stream(), duplex: "half" } as RequestInit),
+    );
 }

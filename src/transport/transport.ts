@@ -29,12 +29,11 @@ function exchangeOf<Body>(
   earlier: boolean,
   redact: Redact,
 ): Exchange<Body> {
-  const { status, statusText, headers, url } = answer.response;
+  const { status, statusText, headers } = answer.response;
   return {
     status,
     statusText,
     headers,
-    url,
     body: answer.body,
     attempts,
     earlierAttemptMayHaveTakenEffect: earlier,
@@ -61,7 +60,6 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
     redactionFor,
     async send(request, limits, read) {
       const { timeoutMs = settings.timeoutMs, maxRetries = settings.maxRetries } = limits;
-      request.signal?.throwIfAborted();
       const { method, url, headers } = request;
       const requestKey = headers["x-api-key"] ?? null;
       const target = () => `${method} ${url.split("?")[0]}`;

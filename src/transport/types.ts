@@ -28,8 +28,6 @@ export interface Exchange<Body> {
   status: number;
   statusText: string;
   headers: Headers;
-  /** The URL that answered (after same-origin redirects). */
-  url: string;
   body: Body;
   /** How many times the request was sent. */
   attempts: number;

@@ -35,8 +35,7 @@ function checkFieldNames(params: Record<string, unknown>, outbound: boolean): Va
     if (allowed.has(key)) continue;
     let message = "unknown field; remove it";
     if (key === "type") message = "is set by the helper; remove it";
-    else if (PHONE_FIELDS.includes(key))
-      message = "belongs to outbound calls; a web call has no phone numbers, remove it";
+    else if (PHONE_FIELDS.includes(key)) message = "a web call has no phone numbers; remove it";
     else if (allowed.has(toSnakeCase(key)))
       message = `unknown field; did you mean ${toSnakeCase(key)}?`;
     issues.push({ field: key, message });
@@ -62,9 +61,7 @@ function checkRequiredValues(
     if (typeof number !== "string" || !E164_PATTERN.test(number)) {
       issues.push({
         field,
-        message:
-          `must be an E.164 phone number such as +14157774444 ("+", country code and number, ` +
-          `digits only), got ${describeValue(number)}`,
+        message: `must be an E.164 phone number such as +14157774444 ("+" and digits only), got ${describeValue(number)}`,
       });
     }
   }

@@ -31,9 +31,7 @@ export function checkApiKey(
     return [
       {
         field: "apiKey",
-        message:
-          `contains a character an HTTP header cannot carry (a line break, space or non-ASCII ` +
-          `character) at position ${at}; copy the key again without surrounding whitespace`,
+        message: `has a character a header cannot carry (line break, space, non-ASCII) at position ${at}; copy the key again without whitespace`,
       },
     ];
   }

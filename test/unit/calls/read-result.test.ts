@@ -10,7 +10,6 @@ const exchange = (status: number, body: string, contentType?: string): Exchange<
   status,
   statusText: "",
   headers: new Headers(contentType ? { "content-type": contentType } : {}),
-  url: "https://api.example.com/api/v1/calling/create-call",
   body,
   attempts: 1,
   earlierAttemptMayHaveTakenEffect: false,

@@ -30,7 +30,7 @@ describe("resolveBaseUrl", () => {
 
   it("refuses plain http off loopback unless allowed", () => {
     expect(resolveBaseUrl("http://api.example.com", undefined, false).issues[0]?.message).toContain(
-      "plain http on a host other than loopback",
+      "is plain http off loopback",
     );
     expect(resolveBaseUrl("http://api.example.com", undefined, true)).toEqual({
       baseUrl: "http://api.example.com",

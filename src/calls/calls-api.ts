@@ -50,11 +50,6 @@ export interface CallsAPI {
 /** The create-call path, checked against the generated paths. */
 const CREATE_CALL_PATH = "/api/v1/calling/create-call" satisfies keyof paths;
 
-const HELPER_NAME: Record<CallType, string> = {
-  web_call: "createWebCall",
-  outbound_call: "createOutboundCall",
-};
-
 // A browser needs both to join the call's LiveKit room.
 const WEB_CALL_FIELDS = ["access_token", "url"] as const;
 const JSON_BODY = { "Content-Type": "application/json" };
@@ -73,6 +68,7 @@ export function createCallsAPI(
   const clientHeaders = headerRecord(JSON_BODY, defaultHeaders);
 
   async function createCall(
+    helper: keyof CallsAPI,
     type: CallType,
     params: WebCallParams | OutboundCallParams,
     options: RequestOptions | undefined,
@@ -81,7 +77,7 @@ export function createCallsAPI(
     const issues = [...validateCallParams(type, params), ...checkRequestOptions(options)];
     if (issues.length > 0) {
       const redact = transport.redactionFor(headerIn(options?.headers, "x-api-key"));
-      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact(issues));
+      throw new AgniValidationError(`Invalid ${helper} input`, redact(issues));
     }
     const headers =
       options?.headers || options?.idempotencyKey
@@ -107,7 +103,14 @@ export function createCallsAPI(
 
   return {
     createWebCall: (params, options) =>
-      createCall("web_call", params, options, WEB_CALL_FIELDS) as Promise<WebCallResult>,
-    createOutboundCall: (params, options) => createCall("outbound_call", params, options, []),
+      createCall(
+        "createWebCall",
+        "web_call",
+        params,
+        options,
+        WEB_CALL_FIELDS,
+      ) as Promise<WebCallResult>,
+    createOutboundCall: (params, options) =>
+      createCall("createOutboundCall", "outbound_call", params, options, []),
   };
 }

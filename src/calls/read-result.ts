@@ -28,10 +28,11 @@ export function readCreateCallResult(
 ): CreateCallResult {
   const body = parseBody(exchange.body);
   const fail = (unusable?: UnusableAnswer) => apiErrorFromAnswer({ ...exchange, body }, unusable);
-  if (exchange.status < 200 || exchange.status > 299) throw fail();
-  const said = `create-call answered ${exchange.status}`;
+  const { status, headers } = exchange.response;
+  if (status < 200 || status > 299) throw fail();
+  const said = `create-call answered ${status}`;
   if (!isPlainObject(body)) {
-    const type = exchange.headers.get("content-type") ?? "no content type";
+    const type = headers.get("content-type") ?? "no content type";
     const shown = exchange.body ? `: ${snippetOf(exchange.body)}` : " (empty body)";
     throw fail({
       message: `${said} without a JSON object (${type})${shown}`,

@@ -25,9 +25,8 @@ const CLASS_BY_STATUS: Record<number, typeof AgniAPIError> = {
 
 /** An answer, as the transport read it, with what is known of the attempts behind it. */
 export interface ReadAnswer {
-  status: number;
-  statusText: string;
-  headers: Headers;
+  /** The answer's status line and headers. */
+  response: Pick<Response, "status" | "statusText" | "headers">;
   /** The parsed JSON body, or its text when it is not JSON (`""` when empty). */
   body: unknown;
   /** How many times the request was sent. */
@@ -59,10 +58,11 @@ function messageOf(statusLine: string, body: unknown, own: unknown): string {
  * have taken effect. Every string is redacted; the whole body stays in `body`.
  */
 export function apiErrorFromAnswer(answer: ReadAnswer, unusable?: UnusableAnswer): AgniAPIError {
-  const { status, statusText, redact, attempts } = answer;
+  const { redact, attempts } = answer;
+  const { status, statusText } = answer.response;
   // Redact first: the message below cuts and re-serialises the body.
   const body = redact(answer.body);
-  const headers = redact(Object.fromEntries(answer.headers));
+  const headers = redact(Object.fromEntries(answer.response.headers));
   const fields = (body !== null && typeof body === "object" ? body : {}) as {
     code?: unknown;
     message?: unknown;

@@ -1,12 +1,12 @@
 import type { Log } from "../support/logger.js";
 import { createRedactor, type Redact } from "../support/redact.js";
 import { sleep } from "../support/sleep.js";
-import { attemptOnce, type Answer } from "./attempt.js";
+import { attemptOnce } from "./attempt.js";
 import type { Dispatch } from "./dispatch.js";
 import { errorForFailure } from "./failure.js";
 import { isIdempotent } from "./idempotent.js";
 import { mayHaveTakenEffect, retryVerdict } from "./retry-policy.js";
-import type { Exchange, Transport } from "./types.js";
+import type { Transport } from "./types.js";
 
 /** What the transport needs of the client's resolved options. */
 export interface TransportSettings {
@@ -21,25 +21,6 @@ export interface TransportSettings {
 }
 
 const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id");
-
-/** The exchange a final answer makes. */
-function exchangeOf<Body>(
-  answer: Answer<Body>,
-  attempts: number,
-  earlier: boolean,
-  redact: Redact,
-): Exchange<Body> {
-  const { status, statusText, headers } = answer.response;
-  return {
-    status,
-    statusText,
-    headers,
-    body: answer.body,
-    attempts,
-    earlierAttemptMayHaveTakenEffect: earlier,
-    redact,
-  };
-}
 
 /**
  * Creates the transport: the single place where the client does network I/O. Each request
@@ -87,7 +68,16 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
             durationMs: Date.now() - started,
             requestId: requestIdOf(result.response.headers),
           });
-          if (!verdict.retry) return exchangeOf(result, attempt, earlier, redact);
+          if (!verdict.retry) {
+            const { response, body } = result;
+            return {
+              response,
+              body,
+              attempts: attempt,
+              earlierAttemptMayHaveTakenEffect: earlier,
+              redact,
+            };
+          }
           why = `got ${result.status}`;
         } else {
           const error = errorForFailure(result, {

@@ -23,11 +23,10 @@ export interface SendLimits {
 /** Reads a response's body; the transport calls it inside the attempt's time limit. */
 export type ReadBody<Body> = (response: Response) => Promise<Body>;
 
-/** An answer, its body read, and what the transport knows of the attempts behind it. */
+/** The final answer, its body read, and what the transport knows of the attempts behind it. */
 export interface Exchange<Body> {
-  status: number;
-  statusText: string;
-  headers: Headers;
+  /** Status and headers of the answer (its body is in `body`). */
+  response: Response;
   body: Body;
   /** How many times the request was sent. */
   attempts: number;

@@ -15,28 +15,19 @@ export function checkApiKey(
   inBrowser: boolean,
   allowBrowser: boolean,
 ): ValidationIssue[] {
-  if (apiKey === null) return [];
+  let message = "";
   if (apiKey === undefined || apiKey === "") {
-    return [
-      {
-        field: "apiKey",
-        message:
-          "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable",
-      },
-    ];
-  }
-  if (typeof apiKey !== "string") return [{ field: "apiKey", message: "must be a string" }];
-  if (!HEADER_TOKEN.test(apiKey)) {
+    message =
+      "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable";
+  } else if (apiKey !== null && typeof apiKey !== "string") {
+    message = "must be a string";
+  } else if (apiKey !== null && !HEADER_TOKEN.test(apiKey)) {
     const at = [...apiKey].findIndex((c) => !HEADER_TOKEN.test(c));
-    return [
-      {
-        field: "apiKey",
-        message: `has a character a header cannot carry (line break, space, non-ASCII) at position ${at}; copy the key again without whitespace`,
-      },
-    ];
+    message = `has a character a header cannot carry (line break, space, non-ASCII) at position ${at}; copy the key again without whitespace`;
+  } else if (apiKey !== null && inBrowser && !allowBrowser) {
+    message = BROWSER_KEY_MESSAGE;
   }
-  if (inBrowser && !allowBrowser) return [{ field: "apiKey", message: BROWSER_KEY_MESSAGE }];
-  return [];
+  return message ? [{ field: "apiKey", message }] : [];
 }
 
 const LOGGER_METHODS = ["debug", "info", "warn", "error"] as const;

@@ -1,7 +1,7 @@
 import type { RequestOptions } from "../config/options.js";
 import { AgniValidationError } from "../errors/index.js";
 import type { paths } from "../generated/agni.js";
-import { headerRecord } from "../support/header-record.js";
+import { mergeHeaderRecord } from "../support/openapi-fetch-interop.js";
 import { readText } from "../transport/read-body.js";
 import type { Transport } from "../transport/types.js";
 import { validateCallParams } from "../validation/call-params.js";
@@ -65,7 +65,7 @@ export function createCallsAPI(
 ): CallsAPI {
   const url = `${baseUrl}${CREATE_CALL_PATH}`;
   // Merged once: most calls add no headers of their own.
-  const clientHeaders = headerRecord(JSON_BODY, defaultHeaders);
+  const clientHeaders = mergeHeaderRecord(JSON_BODY, defaultHeaders);
 
   async function createCall(
     helper: keyof CallsAPI,
@@ -81,7 +81,7 @@ export function createCallsAPI(
     }
     const headers =
       options?.headers || options?.idempotencyKey
-        ? headerRecord(
+        ? mergeHeaderRecord(
             clientHeaders,
             options.headers,
             options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined,

@@ -24,8 +24,8 @@ export interface ResolvedClientOptions {
   maxRetries: number;
   logger: Logger;
   logLevel: LogLevel;
-  /** Every key the client may send: `apiKey` and an `X-Api-Key` among `headers`. */
-  secrets: string[];
+  /** Every key the client may send: `apiKey` and an `X-Api-Key` among `headers` (or none). */
+  secrets: (string | null | undefined)[];
   /** Risky settings in force, to be logged as warnings. */
   warnings: string[];
 }
@@ -73,7 +73,7 @@ export function resolveClientOptions(
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     logger: options.logger ?? console,
     logLevel: options.logLevel ?? "warn",
-    secrets: [apiKey, headerKey].filter((s): s is string => typeof s === "string" && s !== ""),
+    secrets: [apiKey as string | null, headerKey],
     warnings,
   };
 }

@@ -42,7 +42,7 @@ export class AgniError extends Error {
   declare readonly attempts: number;
 
   constructor(message: string, options: AgniErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.safeToRetry = options.safeToRetry;
     this.attempts = options.attempts;
   }

@@ -16,8 +16,8 @@ export interface TransportSettings {
   dispatch: Dispatch;
   timeoutMs: number;
   maxRetries: number;
-  /** Every key the client may send, hidden from all it shows. */
-  secrets: readonly string[];
+  /** Every key the client may send (empty entries ignored), hidden from all it shows. */
+  secrets: readonly (string | null | undefined)[];
 }
 
 const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { headerRecord } from "../../../src/support/header-record.js";
+import { mergeHeaderRecord } from "../../../src/support/openapi-fetch-interop.js";
 
-describe("headerRecord", () => {
+describe("mergeHeaderRecord", () => {
   it("lower-cases names and lets a later source win whatever its case", () => {
     expect(
-      headerRecord(
+      mergeHeaderRecord(
         { "Content-Type": "application/json", Accept: "application/json" },
         undefined,
         { "content-type": "text/plain", "X-Trace": "t1" },
@@ -19,9 +19,9 @@ describe("headerRecord", () => {
 
   it("returns a new object and leaves its sources alone", () => {
     const source = { "X-A": "1" };
-    const merged = headerRecord(source);
+    const merged = mergeHeaderRecord(source);
     merged["x-b"] = "2";
     expect(source).toEqual({ "X-A": "1" });
-    expect(headerRecord()).toEqual({});
+    expect(mergeHeaderRecord()).toEqual({});
   });
 });

@@ -42,6 +42,7 @@ export class AgniError extends Error {
   declare readonly attempts: number;
 
   constructor(message: string, options: AgniErrorOptions) {
+    // Error takes `cause` from the options only when they have the key, and ignores the rest.
     super(message, options);
     this.safeToRetry = options.safeToRetry;
     this.attempts = options.attempts;

@@ -69,10 +69,8 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
             requestId: requestIdOf(result.response.headers),
           });
           if (!verdict.retry) {
-            const { response, body } = result;
             return {
-              response,
-              body,
+              ...result,
               attempts: attempt,
               earlierAttemptMayHaveTakenEffect: earlier,
               redact,

@@ -16,19 +16,20 @@ export function findNonJsonValues(value: unknown, path: string): ValidationIssue
   const issues: ValidationIssue[] = [];
   const ancestors = new Set<object>();
   const visit = (node: unknown, at: string): void => {
-    let message: string | undefined;
+    // What JSON would lose, and how to send it instead when there is a way.
+    let lost = "";
+    let instead = "";
     if (typeof node === "number") {
-      if (!Number.isFinite(node)) message = `${node} is not valid JSON`;
+      if (!Number.isFinite(node)) lost = String(node);
     } else if (node === undefined) {
-      message = "undefined is dropped by JSON; omit the key or use null";
+      lost = "undefined";
+      instead = "; omit the key or use null";
     } else if (typeof node !== "object") {
-      if (typeof node !== "string" && typeof node !== "boolean") {
-        message = `a ${typeof node} cannot be sent as JSON`;
-      }
+      if (typeof node !== "string" && typeof node !== "boolean") lost = `a ${typeof node}`;
     } else if (node !== null) {
       const list = Array.isArray(node);
       if (ancestors.has(node)) {
-        message = "circular reference; JSON cannot carry it";
+        lost = "a circular reference";
       } else if (list || isPlainObject(node)) {
         ancestors.add(node);
         for (const [key, item] of Object.entries(node)) {
@@ -36,11 +37,11 @@ export function findNonJsonValues(value: unknown, path: string): ValidationIssue
         }
         ancestors.delete(node);
       } else {
-        const hint = node instanceof Date ? " (use date.toISOString())" : "";
-        message = `a ${node.constructor?.name ?? "object"} is not plain JSON${hint}`;
+        lost = `a ${node.constructor?.name ?? "object"}`;
+        if (node instanceof Date) instead = "; use date.toISOString()";
       }
     }
-    if (message) issues.push({ field: at, message });
+    if (lost) issues.push({ field: at, message: `${lost} cannot be sent as JSON${instead}` });
   };
   visit(value, path);
   return issues;

@@ -95,7 +95,7 @@ export function createCallsAPI(
         body: JSON.stringify(buildCreateCallBody(type, params)),
         signal: options?.signal,
       },
-      { timeoutMs: options?.timeoutMs, maxRetries: options?.maxRetries },
+      options ?? {}, // its timeoutMs and maxRetries, over the client's
       readText,
     );
     return readCreateCallResult(exchange, requiredFields);

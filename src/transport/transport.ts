@@ -20,8 +20,6 @@ export interface TransportSettings {
   secrets: readonly (string | null | undefined)[];
 }
 
-const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id");
-
 /**
  * Creates the transport: the single place where the client does network I/O. Each request
  * goes through {@link attemptOnce} (time limit, key for the API's origin only, same-origin
@@ -66,7 +64,9 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
           log.debug?.(redact, `${label()} → ${result.status}`, {
             attempt,
             durationMs: Date.now() - started,
-            requestId: requestIdOf(result.response.headers),
+            requestId:
+              result.response.headers.get("x-request-id") ??
+              result.response.headers.get("request-id"),
           });
           if (!verdict.retry) {
             return {

@@ -15,16 +15,17 @@ export function checkApiKey(
   inBrowser: boolean,
   allowBrowser: boolean,
 ): ValidationIssue[] {
+  if (apiKey === null) return [];
   let message = "";
   if (apiKey === undefined || apiKey === "") {
     message =
       "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable";
-  } else if (apiKey !== null && typeof apiKey !== "string") {
+  } else if (typeof apiKey !== "string") {
     message = "must be a string";
-  } else if (apiKey !== null && !HEADER_TOKEN.test(apiKey)) {
+  } else if (!HEADER_TOKEN.test(apiKey)) {
     const at = [...apiKey].findIndex((c) => !HEADER_TOKEN.test(c));
-    message = `has a character a header cannot carry (line break, space, non-ASCII) at position ${at}; copy the key again without whitespace`;
-  } else if (apiKey !== null && inBrowser && !allowBrowser) {
+    message = `has a line break, space or non-ASCII character at position ${at}; copy the key again without whitespace`;
+  } else if (inBrowser && !allowBrowser) {
     message = BROWSER_KEY_MESSAGE;
   }
   return message ? [{ field: "apiKey", message }] : [];

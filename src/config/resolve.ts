@@ -60,7 +60,7 @@ export function resolveClientOptions(
   if (issues.length > 0) throw new AgniValidationError("Invalid createAgniClient options", issues);
 
   if (inBrowser && typeof apiKey === "string") {
-    warnings.push("dangerouslyAllowBrowser: the API key is readable by anyone using this page");
+    warnings.push("dangerouslyAllowBrowser: an API key in a browser is readable by every visitor");
   }
   const headers = options.headers ?? {};
   const headerKey = headerIn(headers, "x-api-key");

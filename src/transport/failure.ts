@@ -46,7 +46,7 @@ export function errorForFailure(failure: Failure, context: FailureContext): Agni
         redact(
           `Could not complete ${target}: ${describeNetworkError(failure.error)}` +
             attemptsSuffix(attempts) +
-            (failure.neverConnected ? "" : "; the server may have received the request"),
+            (failure.neverConnected ? "" : "; the server may still have processed the request"),
         ),
         { cause: failure.error, safeToRetry, attempts },
       );

@@ -40,7 +40,7 @@ describe("errorForFailure", () => {
       { ...context, mayHaveTakenEffect: true },
     );
     expect(reset.safeToRetry).toBe(false);
-    expect(reset.message).toContain("; the server may have received the request");
+    expect(reset.message).toContain("; the server may still have processed the request");
   });
 
   it("says where a redirect led and why it was refused, every string redacted", () => {

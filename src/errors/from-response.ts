@@ -11,6 +11,7 @@ import { AgniNotFoundError } from "./not-found-error.js";
 import { AgniPermissionDeniedError } from "./permission-denied-error.js";
 import { AgniRateLimitError } from "./rate-limit-error.js";
 import { snippetOf } from "./snippet.js";
+import { isPlainObject } from "../validation/json-value.js";
 import { AgniUnprocessableEntityError } from "./unprocessable-entity-error.js";
 
 const CLASS_BY_STATUS: Record<number, typeof AgniAPIError> = {
@@ -63,10 +64,7 @@ export function apiErrorFromAnswer(answer: ReadAnswer, unusable?: UnusableAnswer
   // Redact first: the message below cuts and re-serialises the body.
   const body = redact(answer.body);
   const headers = redact(Object.fromEntries(answer.response.headers));
-  const fields = (body !== null && typeof body === "object" ? body : {}) as {
-    code?: unknown;
-    message?: unknown;
-  };
+  const fields: { code?: unknown; message?: unknown } = isPlainObject(body) ? body : {};
   const code = typeof fields.code === "string" ? fields.code : undefined;
   const statusLine = `${status}${statusText ? ` ${statusText}` : ""}`;
 

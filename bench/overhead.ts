@@ -1,7 +1,8 @@
 /**
  * Per-request overhead: the same create-call against one server process on 127.0.0.1 through
  * raw fetch (the floor), openapi-fetch alone, agni-client and retell-sdk, sequentially and at
- * concurrency 64, rounds interleaved; medians in µs per request.
+ * concurrency 64; and runs of 1,000 calls at concurrency 64 through `agni.raw` beside raw fetch
+ * and openapi-fetch. Rounds interleaved after a warm-up; medians in µs per request.
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -54,11 +55,7 @@ export const contenders: Contender[] = [
   {
     name: "agni-client",
     async make(baseUrl) {
-      // The built package, as users get it.
-      const { createAgniClient } = (await import(
-        new URL("../dist/index.js", import.meta.url).href
-      )) as typeof import("../src/index.js");
-      const agni = createAgniClient({ apiKey: KEY, baseUrl, logLevel: "off" });
+      const agni = (await loadAgni()).createAgniClient({ apiKey: KEY, baseUrl, logLevel: "off" });
       return () => agni.calls.createOutboundCall(params);
     },
   },
@@ -70,6 +67,21 @@ export const contenders: Contender[] = [
     },
   },
 ];
+
+/** Loads the built package, as users get it. */
+const loadAgni = async () =>
+  (await import(
+    new URL("../dist/index.js", import.meta.url).href
+  )) as typeof import("../src/index.js");
+
+/** `agni.raw`, the typed openapi-fetch client over the transport, for the 1,000-call runs. */
+export const agniRaw: Contender = {
+  name: "agni.raw",
+  async make(baseUrl) {
+    const agni = (await loadAgni()).createAgniClient({ apiKey: KEY, baseUrl, logLevel: "off" });
+    return () => agni.raw.POST(PATH, { body }).then((r) => r.data);
+  },
+};
 
 /** Starts bench/server.mjs in its own process; resolves with its URL and a stop function. */
 export async function startServer() {
@@ -97,58 +109,96 @@ async function measure(send: Send, total: number, concurrency: number): Promise<
   return ((performance.now() - t0) * 1000) / total;
 }
 
-const median = (values: number[]) => {
+/** The median of a list of samples. */
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export interface OverheadResult {
-  requestsPerRound: number;
-  rounds: number;
-  modes: Record<
-    string,
-    Record<string, { medianUs: number; ratioToRawFetch: number; roundsUs: number[] }>
-  >;
+export interface ModeResult {
+  requests: number;
+  concurrency: number;
+  results: Record<string, { medianUs: number; ratioToRawFetch: number; roundsUs: number[] }>;
 }
 
-/** Runs the interleaved rounds and returns medians and ratios to raw fetch. */
-export async function runOverhead(requestsPerRound = 3_000, rounds = 5): Promise<OverheadResult> {
+export interface OverheadResult {
+  rounds: number;
+  modes: Record<string, ModeResult>;
+}
+
+interface Mode {
+  name: string;
+  requests: number;
+  concurrency: number;
+  contenders: Contender[];
+}
+
+/** The modes: every contender one by one and at concurrency 64; agni.raw in runs of 1,000. */
+export const modes = (requestsPerRound: number): Mode[] => [
+  { name: "sequential", requests: requestsPerRound, concurrency: 1, contenders },
+  { name: "concurrency 64", requests: requestsPerRound, concurrency: 64, contenders },
+  {
+    name: "agni.raw, 1,000 calls",
+    requests: 1_000,
+    concurrency: 64,
+    contenders: [...contenders.slice(0, 2), agniRaw],
+  },
+];
+
+/**
+ * Runs the modes against one server: a warm-up of each contender, then `rounds` rounds in
+ * which every mode runs every contender once, in an order rotated each round so that none
+ * always goes first. Returns each median, and the median of its per-round ratios to raw fetch.
+ */
+export async function runOverhead(requestsPerRound = 2_000, rounds = 9): Promise<OverheadResult> {
   const server = await startServer();
   try {
-    const sends = await Promise.all(contenders.map((c) => c.make(server.url)));
-    const modes = { sequential: 1, "concurrency 64": 64 };
-    const samples: Record<string, Record<string, number[]>> = {};
-    for (const [mode, concurrency] of Object.entries(modes)) {
-      samples[mode] = Object.fromEntries(contenders.map((c) => [c.name, []]));
-      for (const send of sends) await measure(send, 500, concurrency); // warm-up
+    const plan = await Promise.all(
+      modes(requestsPerRound).map(async (mode) => ({
+        ...mode,
+        sends: await Promise.all(mode.contenders.map((c) => c.make(server.url))),
+        samples: mode.contenders.map((): number[] => []),
+      })),
+    );
+    for (const mode of plan) {
+      for (const send of mode.sends) await measure(send, 500, mode.concurrency); // warm-up
     }
     for (let round = 0; round < rounds; round++) {
-      for (const [mode, concurrency] of Object.entries(modes)) {
-        // Rotate the order each round so no contender always runs first.
-        for (let i = 0; i < contenders.length; i++) {
-          const index = (i + round) % contenders.length;
-          const us = await measure(sends[index]!, requestsPerRound, concurrency);
-          samples[mode]![contenders[index]!.name]!.push(us);
+      for (const mode of plan) {
+        for (let i = 0; i < mode.sends.length; i++) {
+          const index = (i + round) % mode.sends.length;
+          mode.samples[index]!.push(
+            await measure(mode.sends[index]!, mode.requests, mode.concurrency),
+          );
         }
       }
       process.stdout.write(`  overhead round ${round + 1}/${rounds} done\n`);
     }
     const result: OverheadResult["modes"] = {};
-    for (const [mode, byName] of Object.entries(samples)) {
-      const floor = median(byName["raw fetch"]!);
-      result[mode] = Object.fromEntries(
-        Object.entries(byName).map(([name, values]) => [
-          name,
-          {
-            medianUs: Number(median(values).toFixed(1)),
-            ratioToRawFetch: Number((median(values) / floor).toFixed(3)),
-            roundsUs: values.map((v) => Number(v.toFixed(1))),
-          },
-        ]),
-      );
+    for (const mode of plan) {
+      const floor = mode.samples[0]!; // raw fetch comes first in every mode
+      result[mode.name] = {
+        requests: mode.requests,
+        concurrency: mode.concurrency,
+        results: Object.fromEntries(
+          mode.contenders.map((c, i) => {
+            const values = mode.samples[i]!;
+            return [
+              c.name,
+              {
+                medianUs: Number(median(values).toFixed(1)),
+                // Each round's ratio to raw fetch in that round, then their median: the load on
+                // the machine drifts between rounds, less so within one.
+                ratioToRawFetch: Number(median(values.map((v, r) => v / floor[r]!)).toFixed(3)),
+                roundsUs: values.map((v) => Number(v.toFixed(1))),
+              },
+            ];
+          }),
+        ),
+      };
     }
-    return { requestsPerRound, rounds, modes: result };
+    return { rounds, modes: result };
   } finally {
     server.stop();
   }

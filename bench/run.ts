@@ -1,11 +1,15 @@
 /**
- * `npm run bench`: per-request overhead, bundle size and cold import, side by side with the
- * peers, written to bench/results.json, bench/results.md and bench/chart.svg.
+ * `npm run bench`: per-request overhead, memory in flight, bundle size (and where it goes) and
+ * cold import, side by side with the peers, and a CPU profile of the helper path; written to
+ * bench/results.json, bench/results.md and bench/chart.svg, with the issue's goals judged.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
+import { moduleBreakdown, type ModuleSize } from "./breakdown.js";
 import { runColdImports } from "./cold-import.js";
+import { runMemory } from "./memory.js";
 import { runOverhead, type OverheadResult } from "./overhead.js";
+import { runProfile, type ProfileResult } from "./profile.js";
 import { toMarkdown, toSvg } from "./report.js";
 import { runSizes, type SizeResult } from "./size.js";
 
@@ -14,8 +18,11 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
   versions: Record<string, string>;
   overhead: OverheadResult;
+  memory: Record<string, { medianBytes: number }>;
   size: Record<string, SizeResult>;
+  sizeByModule: Record<string, ModuleSize>;
   coldImport: Record<string, { medianMs: number }>;
+  profile: ProfileResult;
 }
 
 const versionOf = async (pkg: string) =>
@@ -27,10 +34,15 @@ const started = Date.now();
 const own = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 console.log("bundle sizes...");
 const size = await runSizes();
+const sizeByModule = await moduleBreakdown();
 console.log("cold imports...");
 const coldImport = await runColdImports();
 console.log("per-request overhead...");
 const overhead = await runOverhead();
+console.log("memory in flight...");
+const memory = await runMemory();
+console.log("CPU profile...");
+const profile = await runProfile();
 
 const results: BenchResults = {
   date: new Date().toISOString().slice(0, 10),
@@ -49,8 +61,11 @@ const results: BenchResults = {
     esbuild: await versionOf("esbuild"),
   },
   overhead,
+  memory,
   size,
+  sizeByModule,
   coldImport,
+  profile,
 };
 await writeFile(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
 await writeFile(new URL("results.md", import.meta.url), toMarkdown(results));

@@ -5,7 +5,6 @@ import { resolveClientOptions } from "./config/resolve.js";
 import type { paths } from "./generated/agni.js";
 import { createLog } from "./support/logger.js";
 import { createClient } from "./support/openapi-fetch-interop.js";
-import { createRedactor } from "./support/redact.js";
 import { createDispatch } from "./transport/dispatch.js";
 import { fetchOverTransport } from "./transport/fetch-adapter.js";
 import { createTransport } from "./transport/transport.js";
@@ -68,9 +67,9 @@ export function createAgniClient<Paths extends {} = paths>(
 ): ClientFor<Paths> {
   const config = resolveClientOptions(options);
   const log = createLog(config.logger, config.logLevel);
-  const redact = createRedactor(config.secrets);
-  for (const warning of config.warnings) log.warn(redact, warning);
   const transport = createTransport({ ...config, dispatch: createDispatch(config.fetch) }, log);
+  const redact = transport.redactionFor(null);
+  for (const warning of config.warnings) log.warn?.(redact, warning);
   const headers = {
     Accept: "application/json",
     "X-Agni-Client": `${PACKAGE_NAME}/${VERSION}`,

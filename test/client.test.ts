@@ -203,4 +203,27 @@ describe("raw client", () => {
     const failure = await rejectionOf(slow.raw.POST("/api/v1/calling/create-call", { body }));
     expect((failure as Error).name).toBe("AgniTimeoutError");
   });
+
+  it("downloads the body within the time limit and hands back the answer unread", async () => {
+    const stalled = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"success": true,'); // and never the rest
+    });
+    const slow = createAgniClient({ apiKey: API_KEY, baseUrl: stalled.url, timeoutMs: 100 });
+    const failure = await rejectionOf(
+      slow.raw.POST("/api/v1/calling/create-call", {
+        body: { type: "web_call", agent_id: "a", from_phone_number: "", to_phone_number: "" },
+      }),
+    );
+    expect((failure as Error).name).toBe("AgniTimeoutError");
+
+    const server = await startServer((_req, res) => sendJson(res, 200, CREATED));
+    const agni = createAgniClient({ apiKey: API_KEY, baseUrl: server.url });
+    const { response } = await agni.raw.POST("/api/v1/calling/create-call", {
+      body: { type: "web_call", agent_id: "a", from_phone_number: "", to_phone_number: "" },
+      parseAs: "stream",
+    });
+    expect(response.url).toBe(`${server.url}/api/v1/calling/create-call`);
+    expect(JSON.parse(await response.text())).toStrictEqual(CREATED);
+  });
 });

@@ -111,7 +111,7 @@ describe("web call input", () => {
       { field: "type", message: "is set by the helper; remove it" },
       {
         field: "to_phone_number",
-        message: "belongs to outbound calls; a web call has no phone numbers, remove it",
+        message: "a web call has no phone numbers; remove it",
       },
       {
         field: "promptDynamicVariables",
@@ -145,14 +145,29 @@ describe("metadata and prompt_dynamic_variables", () => {
     ["a string", "k=v", "metadata", "plain object"],
     ["a Map", new Map([["a", 1]]), "metadata", "plain object"],
     ["a class instance", new Customer(), "metadata", "plain object"],
-    ["a Date value", { at: new Date(0) }, "metadata.at", "toISOString"],
-    ["an undefined value", { a: undefined }, "metadata.a", "undefined is dropped"],
+    [
+      "a Date value",
+      { at: new Date(0) },
+      "metadata.at",
+      "a Date cannot be sent as JSON; use date.toISOString()",
+    ],
+    [
+      "an undefined value",
+      { a: undefined },
+      "metadata.a",
+      "undefined cannot be sent as JSON; omit the key or use null",
+    ],
     ["a function value", { f: () => 1 }, "metadata.f", "a function cannot be sent"],
     ["a bigint value", { n: 10n }, "metadata.n", "a bigint cannot be sent"],
     ["a symbol value", { s: Symbol("s") }, "metadata.s", "a symbol cannot be sent"],
-    ["NaN deep inside", { a: { b: [1, Number.NaN] } }, "metadata.a.b[1]", "NaN is not valid JSON"],
-    ["Infinity", { x: Infinity }, "metadata.x", "Infinity is not valid JSON"],
-    ["a cycle", circular, "metadata.self", "circular"],
+    [
+      "NaN deep inside",
+      { a: { b: [1, Number.NaN] } },
+      "metadata.a.b[1]",
+      "NaN cannot be sent as JSON",
+    ],
+    ["Infinity", { x: Infinity }, "metadata.x", "Infinity cannot be sent as JSON"],
+    ["a cycle", circular, "metadata.self", "a circular reference cannot be sent as JSON"],
   ])("refuses metadata that is %s", async (_name, metadata, field, message) => {
     const { agni, sent } = await setup();
     const error = await expectRefused(

@@ -1,7 +1,7 @@
 import type { RequestOptions } from "../config/options.js";
 import { AgniValidationError } from "../errors/index.js";
 import type { paths } from "../generated/agni.js";
-import { mergeHeaders } from "../support/openapi-fetch-interop.js";
+import { mergeHeaderRecord } from "../support/openapi-fetch-interop.js";
 import { readText } from "../transport/read-body.js";
 import type { Transport } from "../transport/types.js";
 import { validateCallParams } from "../validation/call-params.js";
@@ -51,19 +51,13 @@ export interface CallsAPI {
 /** The create-call path, checked against the generated paths. */
 const CREATE_CALL_PATH = "/api/v1/calling/create-call" satisfies keyof paths;
 
-// The call types with a helper; a type the spec adds later is reachable through agni.raw.
-const HELPER_NAME = {
-  web_call: "createWebCall",
-  outbound_call: "createOutboundCall",
-} as const satisfies Partial<Record<CallType, string>>;
-
 // A browser needs both to join the call's LiveKit room.
 const WEB_CALL_FIELDS = ["access_token", "url"] as const;
 const JSON_BODY = { "Content-Type": "application/json" };
 
 /**
  * Builds `agni.calls` on the transport: validate, build the body from the generated types,
- * send (with openapi-fetch's header merging, as `agni.raw` does), read the result.
+ * send (headers merged as openapi-fetch merges `agni.raw`'s), read the result.
  */
 export function createCallsAPI(
   transport: Transport,
@@ -71,9 +65,12 @@ export function createCallsAPI(
   defaultHeaders: Record<string, string>,
 ): CallsAPI {
   const url = `${baseUrl}${CREATE_CALL_PATH}`;
+  // Merged once: most calls add no headers of their own.
+  const clientHeaders = mergeHeaderRecord(JSON_BODY, defaultHeaders);
 
   async function createCall(
-    type: keyof typeof HELPER_NAME,
+    helper: keyof CallsAPI,
+    type: CallType,
     params: WebCallParams | OutboundCallParams,
     options: RequestOptions | undefined,
     requiredFields: readonly (keyof CreateCallResult)[],
@@ -84,14 +81,16 @@ export function createCallsAPI(
       ...checkRequestOptions(options),
     ];
     if (issues.length > 0) {
-      throw new AgniValidationError(`Invalid ${HELPER_NAME[type]} input`, redact()(issues));
+      throw new AgniValidationError(`Invalid ${helper} input`, redact()(issues));
     }
-    const headers = mergeHeaders(
-      JSON_BODY,
-      defaultHeaders,
-      options?.headers,
-      options?.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined,
-    );
+    const headers =
+      options?.headers || options?.idempotencyKey
+        ? mergeHeaderRecord(
+            clientHeaders,
+            options.headers,
+            options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined,
+          )
+        : clientHeaders;
     const exchange = await transport.send(
       {
         method: "POST",
@@ -100,7 +99,7 @@ export function createCallsAPI(
         body: JSON.stringify(buildCreateCallBody(type, params)),
         signal: options?.signal,
       },
-      { timeoutMs: options?.timeoutMs, maxRetries: options?.maxRetries },
+      options ?? {}, // its timeoutMs and maxRetries, over the client's
       readText,
     );
     return readCreateCallResult(exchange, requiredFields);
@@ -108,7 +107,14 @@ export function createCallsAPI(
 
   return {
     createWebCall: (params, options) =>
-      createCall("web_call", params, options, WEB_CALL_FIELDS) as Promise<WebCallResult>,
-    createOutboundCall: (params, options) => createCall("outbound_call", params, options, []),
+      createCall(
+        "createWebCall",
+        "web_call",
+        params,
+        options,
+        WEB_CALL_FIELDS,
+      ) as Promise<WebCallResult>,
+    createOutboundCall: (params, options) =>
+      createCall("createOutboundCall", "outbound_call", params, options, []),
   };
 }

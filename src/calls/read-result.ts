@@ -1,4 +1,4 @@
-import { apiErrorFromAnswer, type ReadAnswer } from "../errors/from-response.js";
+import { apiErrorFromAnswer, type UnusableAnswer } from "../errors/from-response.js";
 import { cutShort, snippetOf } from "../errors/snippet.js";
 import type { Exchange } from "../transport/types.js";
 import { isPlainObject } from "../validation/json-value.js";
@@ -30,16 +30,17 @@ export function readCreateCallResult(
   requiredFields: readonly (keyof CreateCallResult)[],
 ): CreateCallResult {
   const body = parseBody(exchange.body);
-  const answer: ReadAnswer = { ...exchange, body };
-  if (exchange.status < 200 || exchange.status > 299) throw apiErrorFromAnswer(answer);
-  const said = `create-call answered ${exchange.status}`;
+  const fail = (unusable?: UnusableAnswer) => apiErrorFromAnswer({ ...exchange, body }, unusable);
+  const { status, headers } = exchange.response;
+  if (status < 200 || status > 299) throw fail();
+  const said = `create-call answered ${status}`;
   if (!isPlainObject(body)) {
-    const type = exchange.headers.get("content-type") ?? "no content type";
+    const type = headers.get("content-type") ?? "no content type";
     // Redacted before it is cut, so that no part of a key is left at the cut.
     const shown = exchange.body
       ? `: ${snippetOf(exchange.redact(exchange.body))}`
       : " (empty body)";
-    throw apiErrorFromAnswer(answer, {
+    throw fail({
       message: `${said} without a JSON object (${type})${shown}`,
       safeToRetry: false,
     });
@@ -47,7 +48,7 @@ export function readCreateCallResult(
   if (body["success"] === false) {
     const own = body["message"];
     const detail = typeof own === "string" ? `: ${cutShort(exchange.redact(own))}` : "";
-    throw apiErrorFromAnswer(answer, {
+    throw fail({
       message: `${said} with success: false${detail}`,
       safeToRetry: true,
     });
@@ -60,7 +61,7 @@ export function readCreateCallResult(
   }
   const missing = requiredFields.filter((field) => typeof result[field] !== "string");
   if (missing.length > 0) {
-    throw apiErrorFromAnswer(answer, {
+    throw fail({
       message: `${said} without ${missing.join(" and ")}`,
       safeToRetry: false,
     });

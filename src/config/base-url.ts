@@ -8,13 +8,14 @@ export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOST.test(
 
 /**
  * Parses `baseUrl` (relative to `page` in a browser) into its canonical form, origin and path
- * without a trailing slash, as `fetch` will see it; or lists what is wrong with it.
+ * without a trailing slash, as `fetch` will see it; or lists what is wrong with it. Plain http
+ * off loopback is an issue, or with `allowInsecureHttp` a warning.
  */
 export function resolveBaseUrl(
   raw: string,
   page: string | undefined,
   allowInsecureHttp: boolean,
-): { baseUrl: string; issues: ValidationIssue[] } {
+): { baseUrl: string; issues: ValidationIssue[]; warnings: string[] } {
   let url: URL | undefined;
   try {
     url = new URL(raw, page);
@@ -23,14 +24,19 @@ export function resolveBaseUrl(
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
     const message = `must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(raw)}`;
-    return { baseUrl: raw, issues: [{ field: "baseUrl", message }] };
+    return { baseUrl: raw, issues: [{ field: "baseUrl", message }], warnings: [] };
   }
   const baseUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
-    const message =
-      `${url.origin} is plain http on a host other than loopback, so the API key would cross ` +
-      `the network unencrypted; use https, or pass allowInsecureHttp: true`;
-    return { baseUrl, issues: [{ field: "baseUrl", message }] };
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    if (allowInsecureHttp) {
+      return {
+        baseUrl,
+        issues: [],
+        warnings: [`allowInsecureHttp: requests to ${baseUrl} travel unencrypted`],
+      };
+    }
+    const message = `${url.origin} is plain http off loopback, so the API key would travel unencrypted; use https, or pass allowInsecureHttp: true`;
+    return { baseUrl, issues: [{ field: "baseUrl", message }], warnings: [] };
   }
-  return { baseUrl, issues: [] };
+  return { baseUrl, issues: [], warnings: [] };
 }

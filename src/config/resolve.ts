@@ -2,7 +2,7 @@ import { AgniValidationError } from "../errors/index.js";
 import type { Logger, LogLevel } from "../support/logger.js";
 import { checkApiKey, checkClientSettings } from "../validation/client-options.js";
 import { headerIn } from "../validation/headers.js";
-import { isLoopbackHost, resolveBaseUrl } from "./base-url.js";
+import { resolveBaseUrl } from "./base-url.js";
 import { readEnv } from "./environment.js";
 import {
   DEFAULT_BASE_URL,
@@ -25,8 +25,8 @@ export interface ResolvedClientOptions {
   maxRetries: number;
   logger: Logger;
   logLevel: LogLevel;
-  /** Every key the client may send: `apiKey` and an `X-Api-Key` among `headers`. */
-  secrets: string[];
+  /** Every key the client may send: `apiKey` and an `X-Api-Key` among `headers` (or none). */
+  secrets: (string | null | undefined)[];
   /** Risky settings in force, to be logged as warnings. */
   warnings: string[];
 }
@@ -44,7 +44,11 @@ export function resolveClientOptions(
   // A browser has no environment to read a key from: no key means a same-origin proxy.
   const apiKey =
     options.apiKey !== undefined ? options.apiKey : inBrowser ? null : readEnv("AGNI_API_KEY");
-  const { baseUrl, issues: baseUrlIssues } = resolveBaseUrl(
+  const {
+    baseUrl,
+    issues: baseUrlIssues,
+    warnings,
+  } = resolveBaseUrl(
     options.baseUrl ?? readEnv("AGNI_BASE_URL") ?? DEFAULT_BASE_URL,
     inBrowser ? pageLocation(globals) : undefined,
     options.allowInsecureHttp === true,
@@ -61,12 +65,8 @@ export function resolveClientOptions(
   }
   if (issues.length > 0) throw new AgniValidationError("Invalid createAgniClient options", issues);
 
-  const warnings: string[] = [];
   if (inBrowser && typeof apiKey === "string") {
-    warnings.push("dangerouslyAllowBrowser: the API key is readable by anyone using this page");
-  }
-  if (baseUrl.startsWith("http:") && !isLoopbackHost(new URL(baseUrl).hostname)) {
-    warnings.push(`allowInsecureHttp: requests to ${baseUrl} travel unencrypted`);
+    warnings.push("dangerouslyAllowBrowser: an API key in a browser is readable by every visitor");
   }
   const headers = options.headers ?? {};
   return {
@@ -78,7 +78,7 @@ export function resolveClientOptions(
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     logger: options.logger ?? console,
     logLevel: options.logLevel ?? "warn",
-    secrets: [apiKey, headerKey].filter((s): s is string => typeof s === "string" && s !== ""),
+    secrets: [apiKey as string | null, headerKey],
     warnings,
   };
 }

@@ -30,17 +30,20 @@ export class AgniError extends Error {
     this.prototype.name = "AgniError";
   }
 
+  // Fields here and in the subclasses are `declare`d and set in the constructor, so the build
+  // carries no second list of them.
   /**
    * `true` when the request certainly did not take effect (bad input, a connection never
    * established, a 4xx answer), so sending it again cannot place a call twice; `false` when it
    * may have (a time-out or reset after sending, a 5xx, a 2xx whose body could not be used).
    */
-  readonly safeToRetry: boolean;
+  declare readonly safeToRetry: boolean;
   /** How many times the request was sent, retries included (0 when it never was). */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(message: string, options: AgniErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error takes `cause` from the options only when they have the key, and ignores the rest.
+    super(message, options);
     this.safeToRetry = options.safeToRetry;
     this.attempts = options.attempts;
   }

@@ -37,15 +37,15 @@ export class AgniAPIError extends AgniError {
   }
 
   /** HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** The body's `code` (such as `INVALID_REQUEST`), when it has one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The parsed JSON body, or its text when it is not JSON (`""` when empty). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Response headers, lower-cased names. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The server's request id (`x-request-id` or `request-id`), for support tickets. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(init: AgniAPIErrorInit) {
     super(init.message, { safeToRetry: init.safeToRetry, attempts: init.attempts });

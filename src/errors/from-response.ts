@@ -11,6 +11,7 @@ import { AgniNotFoundError } from "./not-found-error.js";
 import { AgniPermissionDeniedError } from "./permission-denied-error.js";
 import { AgniRateLimitError } from "./rate-limit-error.js";
 import { cutShort, snippetOf } from "./snippet.js";
+import { isPlainObject } from "../validation/json-value.js";
 import { AgniUnprocessableEntityError } from "./unprocessable-entity-error.js";
 
 const CLASS_BY_STATUS: Record<number, typeof AgniAPIError> = {
@@ -25,9 +26,8 @@ const CLASS_BY_STATUS: Record<number, typeof AgniAPIError> = {
 
 /** An answer, as the transport read it, with what is known of the attempts behind it. */
 export interface ReadAnswer {
-  status: number;
-  statusText: string;
-  headers: Headers;
+  /** The answer's status line and headers. */
+  response: Pick<Response, "status" | "statusText" | "headers">;
   /** The parsed JSON body, or its text when it is not JSON (`""` when empty). */
   body: unknown;
   /** How many times the request was sent. */
@@ -46,13 +46,10 @@ export interface UnusableAnswer {
 }
 
 /** The message an error answer gets from its body (the body's own `message`, cut short). */
-function messageOf(statusLine: string, body: unknown): string {
-  const json = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  const own = json["message"];
+function messageOf(statusLine: string, body: unknown, own: unknown): string {
   if (typeof own === "string" && own.trim()) return cutShort(own);
   if (body === "") return `${statusLine} with an empty body`;
-  if (typeof body === "string") return `${statusLine}: ${snippetOf(body)}`;
-  return `${statusLine}: ${snippetOf(JSON.stringify(body))}`;
+  return `${statusLine}: ${snippetOf(typeof body === "string" ? body : JSON.stringify(body))}`;
 }
 
 /**
@@ -62,19 +59,16 @@ function messageOf(statusLine: string, body: unknown): string {
  * have taken effect. Every string is redacted; the whole body stays in `body`.
  */
 export function apiErrorFromAnswer(answer: ReadAnswer, unusable?: UnusableAnswer): AgniAPIError {
-  const { status, statusText, redact, attempts } = answer;
+  const { redact, attempts } = answer;
+  const { status, statusText } = answer.response;
   // Redact first: the message below cuts and re-serialises the body.
   const body = redact(answer.body);
-  const headers = redact(Object.fromEntries(answer.headers));
-  const code =
-    body !== null &&
-    typeof body === "object" &&
-    typeof (body as { code?: unknown }).code === "string"
-      ? (body as { code: string }).code
-      : undefined;
+  const headers = redact(Object.fromEntries(answer.response.headers));
+  const fields: { code?: unknown; message?: unknown } = isPlainObject(body) ? body : {};
+  const code = typeof fields.code === "string" ? fields.code : undefined;
   const statusLine = `${status}${statusText ? ` ${statusText}` : ""}`;
 
-  let message = unusable ? redact(unusable.message) : messageOf(statusLine, body);
+  let message = unusable ? redact(unusable.message) : messageOf(statusLine, body, fields.message);
   const wait = status === 429 ? retryAfterMs((name) => headers[name]) : undefined;
   if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) {
     message += ` (the server asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${MAX_RETRY_AFTER_MS / 1000} s the client waits)`;

@@ -13,7 +13,7 @@ export class AgniRateLimitError extends AgniAPIError {
   }
 
   /** The wait asked for by `retry-after-ms` or `retry-after`, in ms. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: AgniAPIErrorInit) {
     super(init);

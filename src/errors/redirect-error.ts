@@ -17,9 +17,9 @@ export class AgniRedirectError extends AgniError {
   }
 
   /** The redirect's status (301, 302, 303, 307 or 308; 0 when a browser hid it). */
-  readonly status: number;
+  declare readonly status: number;
   /** The `Location` it pointed to, resolved to an absolute URL (empty when unknown). */
-  readonly location: string;
+  declare readonly location: string;
 
   constructor(message: string, status: number, location: string, options: AgniErrorOptions) {
     super(message, options);

@@ -15,7 +15,7 @@ export class AgniTimeoutError extends AgniError {
   }
 
   /** The limit that expired, in milliseconds (per attempt). */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number, target: string, attempts: number) {
     super(

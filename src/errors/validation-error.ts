@@ -26,7 +26,7 @@ export class AgniValidationError extends AgniError {
   }
 
   /** Every problem found, in field order. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(context: string, issues: readonly ValidationIssue[]) {
     const lines = issues.map((issue) => `  - ${issue.field}: ${issue.message}`);

@@ -27,29 +27,31 @@ export interface Logger {
 
 /**
  * The client's own log functions: a message and optional structured fields, each passed through
- * the redaction of the request they concern.
+ * the redaction of the request they concern. A level below the threshold has no function, so
+ * that `log.debug?.(...)` does not even build its arguments.
  */
-export type Log = Record<
-  Exclude<LogLevel, "off">,
-  (redact: Redact, message: string, fields?: object) => void
+export type Log = Partial<
+  Record<Exclude<LogLevel, "off">, (redact: Redact, message: string, fields?: object) => void>
 >;
 
 /** The log levels in order of verbosity. */
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
 /**
- * Wraps `logger` so that only messages at `level` or more severe are written, each prefixed
- * `[agni-client]`, with the given redaction applied to the message and the fields.
+ * Wraps `logger` for `level` and the more severe levels (the others are left out), each line
+ * prefixed `[agni-client]`, with the given redaction applied to the message and the fields.
  */
 export function createLog(logger: Logger, level: LogLevel): Log {
-  const threshold = LOG_LEVELS.indexOf(level);
-  const at =
-    (name: Exclude<LogLevel, "off">) =>
-    (redact: Redact, message: string, fields?: object): void => {
-      if (LOG_LEVELS.indexOf(name) > threshold) return;
+  const log: Log = {};
+  for (const name of LOG_LEVELS.slice(1, LOG_LEVELS.indexOf(level) + 1) as Exclude<
+    LogLevel,
+    "off"
+  >[]) {
+    log[name] = (redact, message, fields) => {
       const line = redact(`[agni-client] ${message}`);
       if (fields === undefined) logger[name](line);
       else logger[name](line, redact(fields));
     };
-  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+  }
+  return log;
 }

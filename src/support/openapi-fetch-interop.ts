@@ -1,4 +1,5 @@
-import createClientExport, { mergeHeaders as mergeHeadersExport } from "openapi-fetch";
+import createClientExport, { mergeHeaders } from "openapi-fetch";
+import type { HeaderRecord } from "./header-record.js";
 
 /**
  * openapi-fetch's `createClient`, however the module was loaded. Its CommonJS build exports it
@@ -11,7 +12,9 @@ export const createClient: typeof createClientExport =
     : (createClientExport as unknown as { default: typeof createClientExport }).default;
 
 /**
- * openapi-fetch's header merging (later sources win, `null` removes): the helpers merge their
- * headers as `agni.raw` does.
+ * Header sources merged as openapi-fetch merges `agni.raw`'s (a later source wins whatever the
+ * case of its names), as a {@link HeaderRecord}.
  */
-export const mergeHeaders = mergeHeadersExport;
+export const mergeHeaderRecord = (
+  ...sources: (Record<string, string> | undefined)[]
+): HeaderRecord => Object.fromEntries(mergeHeaders(...sources));

@@ -13,10 +13,12 @@ export function retryAfterMs(
 ): number | undefined {
   const ms = header("retry-after-ms")?.trim();
   if (ms && DECIMAL.test(ms)) return Number(ms);
-  const value = header("retry-after")?.trim();
-  if (!value) return undefined;
-  if (DECIMAL.test(value)) return Number(value) * 1000;
+  const value = header("retry-after")?.trim() ?? "";
   // An HTTP date names its day or month; Date.parse alone would also take "-1" or "2026".
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const wait = DECIMAL.test(value)
+    ? Number(value) * 1000
+    : /[a-z]/i.test(value)
+      ? Date.parse(value) - now
+      : NaN;
+  return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }

@@ -1,10 +1,10 @@
+import { API_KEY_HEADER } from "../spec/api-key.js";
 import { retryAfterMs } from "../support/retry-after.js";
 import type { Dispatch } from "./dispatch.js";
 import type { Failure } from "./failure.js";
 import { neverConnected } from "./network-error.js";
 import { redirectStep } from "./redirect.js";
 import type { OutgoingRequest, ReadBody } from "./types.js";
-import { API_KEY_HEADER } from "../spec/api-key.js";
 
 /** Everything one attempt needs: plain data and the dispatch. */
 export interface AttemptPlan<Body> {
@@ -20,8 +20,6 @@ export interface AttemptPlan<Body> {
 /** An answer, its body read, with the wait it asks for before another attempt. */
 export interface Answer<Body> {
   kind: "answer";
-  /** The URL that answered (after same-origin redirects). */
-  url: string;
   status: number;
   retryAfterMs: number | undefined;
   response: Response;
@@ -31,25 +29,35 @@ export interface Answer<Body> {
 /** An attempt's end: an answer, or a failure. Each is an outcome the retry rule reads. */
 export type AttemptResult<Body> = Answer<Body> | Failure;
 
+// Header records carry lower-case names.
+const KEY_HEADER = API_KEY_HEADER.toLowerCase();
+
 /**
  * Sends one attempt: its own time limit over connect, headers and body; same-origin redirects
  * followed. Rejects only with the caller's abort reason.
  */
 export async function attemptOnce<Body>(plan: AttemptPlan<Body>): Promise<AttemptResult<Body>> {
   const callerSignal = plan.request.signal;
+  // The caller may have aborted while the body was read or during a backoff.
+  callerSignal?.throwIfAborted();
   const controller = new AbortController();
+  let stop!: (reason: unknown) => void;
+  // A custom fetch may ignore the signal: rejecting this as well makes the limit hold anyway.
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  const end = (reason: unknown) => {
+    controller.abort(reason);
+    stop(reason);
+  };
   // What AbortSignal.timeout() gives a fetch, so that a custom fetch sees the usual reason.
   let timedOut: DOMException | undefined;
   const timer = setTimeout(() => {
     timedOut = new DOMException("The attempt timed out", "TimeoutError");
-    controller.abort(timedOut);
+    end(timedOut);
   }, plan.timeoutMs);
-  const forwardAbort = () => controller.abort(callerSignal?.reason);
+  const forwardAbort = () => end(callerSignal!.reason);
   callerSignal?.addEventListener("abort", forwardAbort, { once: true });
   try {
-    // The caller may have aborted while the body was read or during a backoff.
-    callerSignal?.throwIfAborted();
-    return await rejectOnAbort(followRedirects(plan, controller.signal), controller.signal);
+    return await Promise.race([followRedirects(plan, controller.signal), stopped]);
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     return timedOut !== undefined && controller.signal.reason === timedOut
@@ -65,12 +73,13 @@ async function followRedirects<Body>(
   plan: AttemptPlan<Body>,
   signal: AbortSignal,
 ): Promise<AttemptResult<Body>> {
-  const { method, headers, body } = plan.request;
+  const { method, body } = plan.request;
+  const { [KEY_HEADER]: _, ...keyless } = plan.request.headers;
+  const keyed = plan.key === null ? keyless : { ...keyless, [KEY_HEADER]: plan.key };
   const apiPrefix = `${plan.apiOrigin}/`;
   let url = plan.request.url;
   for (let hop = 0; ; hop++) {
-    if (plan.key !== null && url.startsWith(apiPrefix)) headers.set(API_KEY_HEADER, plan.key);
-    else headers.delete(API_KEY_HEADER);
+    const headers = url.startsWith(apiPrefix) ? keyed : keyless;
     const response = await plan.dispatch(url, {
       method,
       headers,
@@ -86,22 +95,13 @@ async function followRedirects<Body>(
     const step = redirectStep(response, url, method, plan.apiOrigin, hop);
     if (step === undefined) {
       const { status, headers } = response;
-      const wait = retryAfterMs((name) => headers.get(name));
+      // Only an error status can ask for a wait worth reading.
+      const wait = response.ok ? undefined : retryAfterMs((name) => headers.get(name));
       const body = await plan.read(response);
-      return { kind: "answer", url, status, retryAfterMs: wait, response, body };
+      return { kind: "answer", status, retryAfterMs: wait, response, body };
     }
     await response.body?.cancel().catch(() => undefined);
     if ("refuse" in step) return { kind: "redirect", ...step.refuse };
     url = step.follow;
   }
-}
-
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-function rejectOnAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  // A custom fetch may ignore the signal; the race makes the limit hold regardless.
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

@@ -1,20 +1,24 @@
 import type { FetchFunction } from "../config/options.js";
+import type { HeaderRecord } from "../support/header-record.js";
 import { isIdempotent } from "./idempotent.js";
+import type { OutgoingRequest } from "./types.js";
+
+/** What one hop sends: the request's parts, its own signal, redirects left to the caller. */
+export interface DispatchInit {
+  method: string;
+  headers: HeaderRecord;
+  body: OutgoingRequest["body"];
+  signal: AbortSignal;
+  redirect: "manual";
+}
+
+/** What goes to fetch: on Deno, a one-shot stream body (with `duplex`, as fetch requires). */
+type SentInit =
+  | DispatchInit
+  | (Omit<DispatchInit, "body"> & { body: ReadableStream<Uint8Array>; duplex: "half" });
 
 /** Sends one HTTP request: the transport's only way out. */
-export type Dispatch = (url: string, init: RequestInit) => Promise<Response>;
-
-/** The body as a one-shot stream, which no fetch can send a second time. */
-async function unreplayable(init: RequestInit): Promise<RequestInit> {
-  const buffer = await new Response(init.body as BodyInit).arrayBuffer();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(new Uint8Array(buffer));
-      controller.close();
-    },
-  });
-  return { ...init, body, duplex: "half" } as RequestInit;
-}
+export type Dispatch = (url: string, init: DispatchInit) => Promise<Response>;
 
 /**
  * How the transport sends: through the caller's `fetch` with a real `Request`, else straight to
@@ -28,13 +32,15 @@ export function createDispatch(
   customFetch: FetchFunction | undefined,
   globals: object = globalThis,
 ): Dispatch {
-  const send: Dispatch = customFetch
+  const send: (url: string, init: SentInit) => Promise<Response> = customFetch
     ? (url, init) => customFetch(new Request(url, init))
-    : (url, init) => globalThis.fetch(url, init);
+    : (url, init) => fetch(url, init);
   if ((globals as { Deno?: unknown }).Deno === undefined) return send;
-  return (url, init) => {
-    const { method = "GET", body } = init;
-    if (body == null || isIdempotent(method, new Headers(init.headers))) return send(url, init);
-    return unreplayable(init).then((once) => send(url, once));
-  };
+  return (url, init) =>
+    send(
+      url,
+      init.body === null || isIdempotent(init.method, init.headers)
+        ? init
+        : { ...init, body: new Blob([init.body]).stream(), duplex: "half" },
+    );
 }

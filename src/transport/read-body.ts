@@ -1,13 +1,13 @@
 import type { ReadBody } from "./types.js";
 
-// Statuses whose responses carry no body (the Response constructor refuses one).
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /** Reads the body as text. */
 export const readText: ReadBody<string> = (response) => response.text();
 
-/** Reads the body as bytes; `null` for statuses that carry none (or that a Response cannot). */
-export const readBytes: ReadBody<ArrayBuffer | null> = async (response) =>
-  response.status < 200 || response.status > 599 || NULL_BODY_STATUSES.has(response.status)
-    ? null
-    : response.arrayBuffer();
+/**
+ * Downloads the body and returns the response, still unread: reading a clone to the end leaves
+ * every byte queued in the original, for a caller who reads it after the time limit is over.
+ */
+export const readWhole: ReadBody<Response> = async (response) => {
+  await response.clone().arrayBuffer();
+  return response;
+};

@@ -2,22 +2,14 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** How many same-origin redirects one attempt follows. */
 export const MAX_REDIRECTS = 5;
 
-/** Why a redirect was not followed. */
-export type RedirectReason =
-  | "hidden" // a browser's opaque redirect: the location is not revealed
-  | "no-location"
-  | "unreadable-location"
-  | "other-origin"
-  | "method-change"
-  | "too-many";
-
 /** A redirect the client would not follow. */
 export interface RedirectRefusal {
-  reason: RedirectReason;
   /** The redirect's status (0 when a browser hid it). */
   status: number;
   /** Where it pointed, as an absolute URL; `""` when unknown. */
   location: string;
+  /** Where it led and why it was not followed, as the error message says it. */
+  problem: string;
 }
 
 /** What to do with an answer: follow it to a URL, refuse it, or (undefined) keep it. */
@@ -37,22 +29,32 @@ export function redirectStep(
   hop: number,
 ): RedirectStep {
   const { status } = response;
-  if (response.type === "opaqueredirect")
-    return { refuse: { reason: "hidden", status, location: "" } };
+  const refuse = (problem: string, location = ""): RedirectStep => ({
+    refuse: { status, location, problem },
+  });
+  if (response.type === "opaqueredirect") {
+    return refuse("to a location the browser does not reveal; not followed");
+  }
   if (!REDIRECT_STATUSES.has(status)) return undefined;
   const header = response.headers.get("location");
-  if (header === null) return { refuse: { reason: "no-location", status, location: "" } };
+  if (header === null) return refuse("without a Location header; not followed");
   let url: URL;
   try {
     url = new URL(header, from);
   } catch {
-    return { refuse: { reason: "unreadable-location", status, location: "" } };
+    return refuse("to a Location that is not a URL; not followed");
   }
   const location = url.href;
-  const keepsMethod = status === 307 || status === 308 || method === "GET" || method === "HEAD";
-  let reason: RedirectReason | undefined;
-  if (url.origin !== apiOrigin) reason = "other-origin";
-  else if (!keepsMethod) reason = "method-change";
-  else if (hop >= MAX_REDIRECTS) reason = "too-many";
-  return reason ? { refuse: { reason, status, location } } : { follow: location };
+  if (url.origin !== apiOrigin) {
+    const problem = `to another origin, ${location}; not followed, so the API key stays with ${apiOrigin}`;
+    return refuse(problem, location);
+  }
+  if (status !== 307 && status !== 308 && method !== "GET" && method !== "HEAD") {
+    const problem = `to ${location} with a status that would turn ${method} into GET; not followed`;
+    return refuse(problem, location);
+  }
+  if (hop >= MAX_REDIRECTS) {
+    return refuse(`more than ${MAX_REDIRECTS} times; stopped at ${location}`, location);
+  }
+  return { follow: location };
 }

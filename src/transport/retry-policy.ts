@@ -38,7 +38,7 @@ export function retryVerdict(
   random: () => number = Math.random,
 ): RetryVerdict {
   if (context.attempt > context.maxRetries) return STOP;
-  let worthIt: boolean;
+  let worthIt = false; // a refused redirect, among others, is final
   switch (outcome.kind) {
     case "answer":
       worthIt =
@@ -49,9 +49,6 @@ export function retryVerdict(
           ? STOP
           : { retry: true, waitMs: outcome.retryAfterMs };
       }
-      break;
-    case "redirect":
-      worthIt = false;
       break;
     case "timeout":
       worthIt = context.idempotent;

@@ -1,13 +1,16 @@
 import type { Log } from "../support/logger.js";
 import { createRedactor, type Redact } from "../support/redact.js";
 import { sleep } from "../support/sleep.js";
-import { attemptOnce, type Answer } from "./attempt.js";
+import { attemptOnce } from "./attempt.js";
 import type { Dispatch } from "./dispatch.js";
 import { errorForFailure } from "./failure.js";
 import { isIdempotent } from "./idempotent.js";
 import { mayHaveTakenEffect, retryVerdict } from "./retry-policy.js";
-import type { Exchange, Transport } from "./types.js";
+import type { Transport } from "./types.js";
 import { API_KEY_HEADER } from "../spec/api-key.js";
+
+// Header records carry lower-case names.
+const KEY_HEADER = API_KEY_HEADER.toLowerCase();
 
 /** What the transport needs of the client's resolved options. */
 export interface TransportSettings {
@@ -17,29 +20,8 @@ export interface TransportSettings {
   dispatch: Dispatch;
   timeoutMs: number;
   maxRetries: number;
-  /** Every key the client may send, hidden from all it shows. */
-  secrets: readonly string[];
-}
-
-/** The exchange a final answer makes. */
-function exchangeOf<Body>(
-  answer: Answer<Body>,
-  attempts: number,
-  earlier: boolean,
-  redact: Redact,
-): Exchange<Body> {
-  const { status, statusText, headers, url } = answer.response;
-  return {
-    status,
-    statusText,
-    headers,
-    // A response built by a custom fetch (a mock, say) may not know its URL.
-    url: url || answer.url,
-    body: answer.body,
-    attempts,
-    earlierAttemptMayHaveTakenEffect: earlier,
-    redact,
-  };
+  /** Every key the client may send (empty entries ignored), hidden from all it shows. */
+  secrets: readonly (string | null | undefined)[];
 }
 
 /**
@@ -61,43 +43,60 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
     redactionFor,
     async send(request, limits, read) {
       const { timeoutMs = settings.timeoutMs, maxRetries = settings.maxRetries } = limits;
-      request.signal?.throwIfAborted();
       const { method, url, headers } = request;
-      const requestKey = headers.get(API_KEY_HEADER);
-      const target = `${method} ${url.split("?")[0]}`;
-      const label = target.replace(`${method} ${apiOrigin}/`, `${method} /`);
+      const requestKey = headers[KEY_HEADER] ?? null;
+      const target = () => `${method} ${url.split("?")[0]}`;
+      const label = () => target().replace(`${method} ${apiOrigin}/`, `${method} /`);
       const redact = redactionFor(requestKey);
       // A key the caller set on the request (per tenant, say) wins over the client's.
-      const plan = { request, dispatch: settings.dispatch, key: requestKey ?? settings.apiKey };
+      const plan = {
+        request,
+        dispatch: settings.dispatch,
+        key: requestKey ?? settings.apiKey,
+        apiOrigin,
+        timeoutMs,
+        read,
+      };
       const idempotent = isIdempotent(method, headers);
       let earlier = false;
       for (let attempt = 1; ; attempt++) {
         const started = Date.now();
-        const result = await attemptOnce({ ...plan, apiOrigin, timeoutMs, read });
+        const result = await attemptOnce(plan);
         const verdict = retryVerdict(result, { attempt, maxRetries, idempotent });
-        const fields = { attempt, durationMs: Date.now() - started };
         let why: string;
         if (result.kind === "answer") {
-          const { headers: answered } = result.response;
-          const requestId = answered.get("x-request-id") ?? answered.get("request-id");
-          log.debug(redact, `${label} → ${result.status}`, { ...fields, requestId });
-          if (!verdict.retry) return exchangeOf(result, attempt, earlier, redact);
+          log.debug?.(redact, `${label()} → ${result.status}`, {
+            attempt,
+            durationMs: Date.now() - started,
+            requestId:
+              result.response.headers.get("x-request-id") ??
+              result.response.headers.get("request-id"),
+          });
+          if (!verdict.retry) {
+            return {
+              ...result,
+              attempts: attempt,
+              earlierAttemptMayHaveTakenEffect: earlier,
+              redact,
+            };
+          }
           why = `got ${result.status}`;
         } else {
           const error = errorForFailure(result, {
-            method,
-            target,
-            apiOrigin,
+            target: target(),
             attempts: attempt,
             mayHaveTakenEffect: earlier || mayHaveTakenEffect(result),
             redact,
           });
-          log.debug(redact, `${label} failed: ${error.message}`, fields);
+          log.debug?.(redact, `${label()} failed: ${error.message}`, {
+            attempt,
+            durationMs: Date.now() - started,
+          });
           if (!verdict.retry) throw error;
           why = `failed (${error.name})`;
         }
         const wait = Math.round(verdict.waitMs);
-        log.info(redact, `${label} ${why}; retrying in ${wait} ms`, { attempt });
+        log.info?.(redact, `${label()} ${why}; retrying in ${wait} ms`, { attempt });
         earlier ||= mayHaveTakenEffect(result);
         await sleep(verdict.waitMs, request.signal);
       }

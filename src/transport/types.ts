@@ -1,11 +1,13 @@
+import type { HeaderRecord } from "../support/header-record.js";
 import type { Redact } from "../support/redact.js";
 
-/** A request as the client sends it: plain data, its headers ours to change. */
+/** A request as the client sends it: plain data. */
 export interface OutgoingRequest {
   method: string;
   /** Absolute URL, query included. */
   url: string;
-  headers: Headers;
+  /** Lower-case names; the transport adds or removes `x-api-key` per destination. */
+  headers: HeaderRecord;
   /** Sent again as it is on every attempt and redirect. */
   body: string | ArrayBuffer | null;
   /** The caller's signal; an abort rejects with its reason. */
@@ -21,13 +23,10 @@ export interface SendLimits {
 /** Reads a response's body; the transport calls it inside the attempt's time limit. */
 export type ReadBody<Body> = (response: Response) => Promise<Body>;
 
-/** An answer, its body read, and what the transport knows of the attempts behind it. */
+/** The final answer, its body read, and what the transport knows of the attempts behind it. */
 export interface Exchange<Body> {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  /** The URL that answered (after same-origin redirects). */
-  url: string;
+  /** Status and headers of the answer (its body is in `body`). */
+  response: Response;
   body: Body;
   /** How many times the request was sent. */
   attempts: number;

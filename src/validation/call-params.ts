@@ -40,18 +40,19 @@ const describeValue = (value: unknown, show: Show): string => {
 
 const toSnakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+// Built once, as every call is checked against them.
+const OUTBOUND_FIELDS = new Set<string>(REQUEST_FIELDS.filter((f) => f !== TYPE));
+const WEB_FIELDS = new Set([...OUTBOUND_FIELDS].filter((f) => !PHONE_FIELDS.includes(f)));
+
 /** Fields the helper does not take: unknown ones, `type`, and phone numbers on a web call. */
 function checkFieldNames(params: Record<string, unknown>, outbound: boolean): ValidationIssue[] {
-  const allowed = new Set<string>(
-    REQUEST_FIELDS.filter((f) => f !== TYPE && (outbound || !PHONE_FIELDS.includes(f))),
-  );
+  const allowed = outbound ? OUTBOUND_FIELDS : WEB_FIELDS;
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(params)) {
     if (allowed.has(key)) continue;
     let message = "unknown field; remove it";
     if (key === TYPE) message = "is set by the helper; remove it";
-    else if (PHONE_FIELDS.includes(key))
-      message = "belongs to outbound calls; a web call has no phone numbers, remove it";
+    else if (PHONE_FIELDS.includes(key)) message = "a web call has no phone numbers; remove it";
     else if (allowed.has(toSnakeCase(key)))
       message = `unknown field; did you mean ${toSnakeCase(key)}?`;
     issues.push({ field: key, message });
@@ -78,9 +79,7 @@ function checkRequiredValues(
     if (typeof number !== "string" || !E164_PATTERN.test(number)) {
       issues.push({
         field,
-        message:
-          `must be an E.164 phone number such as +14157774444 ("+", country code and number, ` +
-          `digits only), got ${describeValue(number, show)}`,
+        message: `must be an E.164 phone number such as +14157774444 ("+" and digits only), got ${describeValue(number, show)}`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { ValidationIssue } from "../errors/index.js";
 import { LOG_LEVELS, type LogLevel } from "../support/logger.js";
 import { checkHeaders, HEADER_TOKEN } from "./headers.js";
+import { checkOptional } from "./issue.js";
 import { checkMaxRetries, checkTimeout } from "./request-options.js";
 
 const BROWSER_KEY_MESSAGE =
@@ -15,49 +16,22 @@ export function checkApiKey(
   allowBrowser: boolean,
 ): ValidationIssue[] {
   if (apiKey === null) return [];
+  let message = "";
   if (apiKey === undefined || apiKey === "") {
-    return [
-      {
-        field: "apiKey",
-        message:
-          "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable",
-      },
-    ];
-  }
-  if (typeof apiKey !== "string") return [{ field: "apiKey", message: "must be a string" }];
-  if (!HEADER_TOKEN.test(apiKey)) {
+    message =
+      "no API key: pass `apiKey` to createAgniClient() or set the AGNI_API_KEY environment variable";
+  } else if (typeof apiKey !== "string") {
+    message = "must be a string";
+  } else if (!HEADER_TOKEN.test(apiKey)) {
     const at = [...apiKey].findIndex((c) => !HEADER_TOKEN.test(c));
-    return [
-      {
-        field: "apiKey",
-        message:
-          `contains a character an HTTP header cannot carry (a line break, space or non-ASCII ` +
-          `character) at position ${at}; copy the key again without surrounding whitespace`,
-      },
-    ];
+    message = `has a line break, space or non-ASCII character at position ${at}; copy the key again without whitespace`;
+  } else if (inBrowser && !allowBrowser) {
+    message = BROWSER_KEY_MESSAGE;
   }
-  if (inBrowser && !allowBrowser) return [{ field: "apiKey", message: BROWSER_KEY_MESSAGE }];
-  return [];
+  return message ? [{ field: "apiKey", message }] : [];
 }
 
 const LOGGER_METHODS = ["debug", "info", "warn", "error"] as const;
-
-/** Problems with `logger` and `logLevel`. */
-function checkLogging(logger: unknown, logLevel: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (
-    logger !== undefined &&
-    (logger === null ||
-      typeof logger !== "object" ||
-      !LOGGER_METHODS.every((m) => typeof (logger as Record<string, unknown>)[m] === "function"))
-  ) {
-    issues.push({ field: "logger", message: "must have debug, info, warn and error functions" });
-  }
-  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel as LogLevel)) {
-    issues.push({ field: "logLevel", message: `must be one of ${LOG_LEVELS.join(", ")}` });
-  }
-  return issues;
-}
 
 /** The client options checked by their own rules: fetch, headers, time limit, retries, logging. */
 export function checkClientSettings(options: {
@@ -69,12 +43,29 @@ export function checkClientSettings(options: {
   logLevel?: unknown;
 }): ValidationIssue[] {
   return [
-    ...(options.fetch !== undefined && typeof options.fetch !== "function"
-      ? [{ field: "fetch", message: "must be a fetch-compatible function" }]
-      : []),
+    ...checkOptional(
+      options.fetch,
+      (fetch) => typeof fetch === "function",
+      "fetch",
+      "must be a fetch-compatible function",
+    ),
     ...checkHeaders(options.headers, "headers"),
     ...checkTimeout(options.timeoutMs, "timeoutMs"),
     ...checkMaxRetries(options.maxRetries, "maxRetries"),
-    ...checkLogging(options.logger, options.logLevel),
+    ...checkOptional(
+      options.logger,
+      (logger) =>
+        logger !== null &&
+        typeof logger === "object" &&
+        LOGGER_METHODS.every((m) => typeof (logger as Record<string, unknown>)[m] === "function"),
+      "logger",
+      `must have ${LOGGER_METHODS.join(", ")} functions`,
+    ),
+    ...checkOptional(
+      options.logLevel,
+      (level) => LOG_LEVELS.includes(level as LogLevel),
+      "logLevel",
+      `must be one of ${LOG_LEVELS.join(", ")}`,
+    ),
   ];
 }

@@ -16,16 +16,14 @@ export function checkHeaders(value: unknown, field: string): ValidationIssue[] {
   }
   const issues: ValidationIssue[] = [];
   for (const [name, headerValue] of Object.entries(value)) {
-    if (!HEADER_NAME.test(name)) {
-      issues.push({ field: `${field}.${name}`, message: "is not a valid header name" });
-    } else if (typeof headerValue !== "string" || !HEADER_VALUE.test(headerValue)) {
-      issues.push({
-        field: `${field}.${name}`,
-        message: "must be a string without line breaks, control or non-Latin-1 characters",
-      });
+    let message = "";
+    if (!HEADER_NAME.test(name)) message = "is not a valid header name";
+    else if (typeof headerValue !== "string" || !HEADER_VALUE.test(headerValue)) {
+      message = "must be a string without line breaks, control or non-Latin-1 characters";
     } else if (name.toLowerCase() === "idempotency-key" && headerValue.trim() === "") {
-      issues.push({ field: `${field}.${name}`, message: "must not be empty" });
+      message = "must not be empty";
     }
+    if (message) issues.push({ field: `${field}.${name}`, message });
   }
   return issues;
 }

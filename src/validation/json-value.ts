@@ -16,41 +16,32 @@ export function findNonJsonValues(value: unknown, path: string): ValidationIssue
   const issues: ValidationIssue[] = [];
   const ancestors = new Set<object>();
   const visit = (node: unknown, at: string): void => {
-    switch (typeof node) {
-      case "string":
-      case "boolean":
-        return;
-      case "number":
-        if (!Number.isFinite(node))
-          issues.push({ field: at, message: `${node} is not valid JSON` });
-        return;
-      case "undefined":
-        issues.push({
-          field: at,
-          message: "undefined is dropped by JSON; omit the key or use null",
-        });
-        return;
-      case "object":
-        break;
-      default:
-        issues.push({ field: at, message: `a ${typeof node} cannot be sent as JSON` });
-        return;
+    // What JSON would lose, and how to send it instead when there is a way.
+    let lost = "";
+    let instead = "";
+    if (typeof node === "number") {
+      if (!Number.isFinite(node)) lost = String(node);
+    } else if (node === undefined) {
+      lost = "undefined";
+      instead = "; omit the key or use null";
+    } else if (typeof node !== "object") {
+      if (typeof node !== "string" && typeof node !== "boolean") lost = `a ${typeof node}`;
+    } else if (node !== null) {
+      const list = Array.isArray(node);
+      if (ancestors.has(node)) {
+        lost = "a circular reference";
+      } else if (list || isPlainObject(node)) {
+        ancestors.add(node);
+        for (const [key, item] of Object.entries(node)) {
+          visit(item, list ? `${at}[${key}]` : `${at}.${key}`);
+        }
+        ancestors.delete(node);
+      } else {
+        lost = `a ${node.constructor?.name ?? "object"}`;
+        if (node instanceof Date) instead = "; use date.toISOString()";
+      }
     }
-    if (node === null) return;
-    if (ancestors.has(node)) {
-      issues.push({ field: at, message: "circular reference; JSON cannot carry it" });
-      return;
-    }
-    if (!Array.isArray(node) && !isPlainObject(node)) {
-      const kind = node.constructor?.name ?? "object";
-      const hint = node instanceof Date ? " (use date.toISOString())" : "";
-      issues.push({ field: at, message: `a ${kind} is not plain JSON${hint}` });
-      return;
-    }
-    ancestors.add(node);
-    if (Array.isArray(node)) node.forEach((item, i) => visit(item, `${at}[${i}]`));
-    else for (const [key, item] of Object.entries(node)) visit(item, `${at}.${key}`);
-    ancestors.delete(node);
+    if (lost) issues.push({ field: at, message: `${lost} cannot be sent as JSON${instead}` });
   };
   visit(value, path);
   return issues;

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from "../errors/index.js";
 import { checkHeaders, HEADER_TOKEN } from "./headers.js";
+import { checkOptional } from "./issue.js";
 import { isPlainObject } from "./json-value.js";
 
 const MAX_TIMEOUT_MS = 2_147_483_647; // setTimeout's limit
@@ -7,22 +8,22 @@ const MAX_RETRIES_LIMIT = 10;
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /** Problems with a `timeoutMs` value (none when it is absent or good). */
-export function checkTimeout(value: unknown, field: string): ValidationIssue[] {
-  if (value === undefined) return [];
-  if (typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS) return [];
-  return [
-    { field, message: `must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}` },
-  ];
-}
+export const checkTimeout = (value: unknown, field: string): ValidationIssue[] =>
+  checkOptional(
+    value,
+    (ms) => typeof ms === "number" && ms > 0 && ms <= MAX_TIMEOUT_MS,
+    field,
+    `must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}`,
+  );
 
 /** Problems with a `maxRetries` value (none when it is absent or good). */
-export function checkMaxRetries(value: unknown, field: string): ValidationIssue[] {
-  if (value === undefined) return [];
-  if (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_RETRIES_LIMIT) {
-    return [];
-  }
-  return [{ field, message: `must be a whole number from 0 to ${MAX_RETRIES_LIMIT}` }];
-}
+export const checkMaxRetries = (value: unknown, field: string): ValidationIssue[] =>
+  checkOptional(
+    value,
+    (n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_RETRIES_LIMIT,
+    field,
+    `must be a whole number from 0 to ${MAX_RETRIES_LIMIT}`,
+  );
 
 /** Problems with a helper's per-request options. */
 export function checkRequestOptions(options: unknown): ValidationIssue[] {
@@ -30,25 +31,24 @@ export function checkRequestOptions(options: unknown): ValidationIssue[] {
   if (!isPlainObject(options)) {
     return [{ field: "options", message: "must be an object such as { timeoutMs: 10000 }" }];
   }
-  const { signal, idempotencyKey } = options;
-  const issues = [
+  return [
     ...checkTimeout(options["timeoutMs"], "options.timeoutMs"),
     ...checkMaxRetries(options["maxRetries"], "options.maxRetries"),
     ...checkHeaders(options["headers"], "options.headers"),
+    ...checkOptional(
+      options["signal"],
+      (signal) => signal instanceof AbortSignal,
+      "options.signal",
+      "must be an AbortSignal",
+    ),
+    ...checkOptional(
+      options["idempotencyKey"],
+      (key) =>
+        typeof key === "string" &&
+        key.length <= MAX_IDEMPOTENCY_KEY_LENGTH &&
+        HEADER_TOKEN.test(key),
+      "options.idempotencyKey",
+      `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters, such as a UUID`,
+    ),
   ];
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    issues.push({ field: "options.signal", message: "must be an AbortSignal" });
-  }
-  if (
-    idempotencyKey !== undefined &&
-    (typeof idempotencyKey !== "string" ||
-      idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH ||
-      !HEADER_TOKEN.test(idempotencyKey))
-  ) {
-    issues.push({
-      field: "options.idempotencyKey",
-      message: `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters, such as a UUID`,
-    });
-  }
-  return issues;
 }

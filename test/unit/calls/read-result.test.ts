@@ -7,10 +7,12 @@ import type { Exchange } from "../../../src/transport/types.js";
 const KEY = "sk_live_readresult_5";
 const CALL = { session_id: "s1", room_id: "call_s1", access_token: "t", url: "wss://lk" };
 const exchange = (status: number, body: string, contentType?: string): Exchange<string> => ({
-  status,
-  statusText: "",
-  headers: new Headers(contentType ? { "content-type": contentType } : {}),
-  url: "https://api.example.com/api/v1/calling/create-call",
+  // A stand-in: a Response cannot have every status tested here (199, say).
+  response: {
+    status,
+    statusText: "",
+    headers: new Headers(contentType ? { "content-type": contentType } : {}),
+  } as Response,
   body,
   attempts: 1,
   earlierAttemptMayHaveTakenEffect: false,

@@ -6,6 +6,7 @@ describe("resolveBaseUrl", () => {
     expect(resolveBaseUrl("https://API.example.com:443/v1//", undefined, false)).toEqual({
       baseUrl: "https://api.example.com/v1",
       issues: [],
+      warnings: [],
     });
     expect(resolveBaseUrl("/api/agni/", "https://app.example/page", false).baseUrl).toBe(
       "https://app.example/api/agni",
@@ -29,10 +30,17 @@ describe("resolveBaseUrl", () => {
 
   it("refuses plain http off loopback unless allowed", () => {
     expect(resolveBaseUrl("http://api.example.com", undefined, false).issues[0]?.message).toContain(
-      "plain http on a host other than loopback",
+      "is plain http off loopback",
     );
-    expect(resolveBaseUrl("http://api.example.com", undefined, true).issues).toEqual([]);
-    expect(resolveBaseUrl("http://127.0.0.1:4010", undefined, false).issues).toEqual([]);
+    expect(resolveBaseUrl("http://api.example.com", undefined, true)).toEqual({
+      baseUrl: "http://api.example.com",
+      issues: [],
+      warnings: ["allowInsecureHttp: requests to http://api.example.com travel unencrypted"],
+    });
+    expect(resolveBaseUrl("http://127.0.0.1:4010", undefined, false)).toMatchObject({
+      issues: [],
+      warnings: [],
+    });
   });
 });
 

@@ -19,9 +19,7 @@ const answer = (
   body: unknown,
   headers: Record<string, string> = {},
 ): ReadAnswer => ({
-  status,
-  statusText: "",
-  headers: new Headers(headers),
+  response: { status, statusText: "", headers: new Headers(headers) },
   body,
   attempts: 1,
   earlierAttemptMayHaveTakenEffect: false,
@@ -80,7 +78,10 @@ describe("apiErrorFromAnswer", () => {
 
   it("describes empty, null, text and JSON bodies apart", () => {
     const withText = (body: unknown) =>
-      apiErrorFromAnswer({ ...answer(502, body), statusText: "Bad Gateway" }).message;
+      apiErrorFromAnswer({
+        ...answer(502, body),
+        response: { status: 502, statusText: "Bad Gateway", headers: new Headers() },
+      }).message;
     expect(withText("")).toBe("502 Bad Gateway with an empty body");
     expect(withText(null)).toBe("502 Bad Gateway: null");
     expect(withText("<h1>Bad</h1> gateway")).toBe("502 Bad Gateway: Bad gateway");
@@ -109,9 +110,8 @@ describe("apiErrorFromAnswer", () => {
 
   it("reads request-id when x-request-id is absent, and counts attempts", () => {
     const error = apiErrorFromAnswer({
-      ...answer(404, ""),
+      ...answer(404, "", { "request-id": "r-1" }),
       attempts: 3,
-      headers: new Headers({ "request-id": "r-1" }),
     });
     expect(error.requestId).toBe("r-1");
     expect(error.attempts).toBe(3);

@@ -20,7 +20,7 @@ describe("createLog", () => {
       const { lines, logger } = recording();
       const log = createLog(logger, level);
       const none = createRedactor([]);
-      for (const name of ["error", "warn", "info", "debug"] as const) log[name](none, name);
+      for (const name of ["error", "warn", "info", "debug"] as const) log[name]?.(none, name);
       written[level] = lines.map(([name]) => name);
     }
     expect(written).toEqual({
@@ -32,12 +32,20 @@ describe("createLog", () => {
     });
   });
 
+  it("has no function for a level below the threshold, so a call builds no arguments", () => {
+    const log = createLog(recording().logger, "warn");
+    expect(Object.keys(log).sort()).toEqual(["error", "warn"]);
+    let built = false;
+    log.debug?.(createRedactor([]), String((built = true)));
+    expect(built).toBe(false);
+  });
+
   it("prefixes the line and redacts it and its fields", () => {
     const { lines, logger } = recording();
     const redact = createRedactor(["sk_1"]);
     const log = createLog(logger, "debug");
-    log.debug(redact, "got sk_1", { requestId: "sk_1-echo" });
-    log.info(redact, "plain");
+    log.debug?.(redact, "got sk_1", { requestId: "sk_1-echo" });
+    log.info?.(redact, "plain");
     expect(lines).toEqual([
       ["debug", ["[agni-client] got ***", { requestId: "***-echo" }]],
       ["info", ["[agni-client] plain"]],

@@ -32,7 +32,11 @@ describe("redirectStep", () => {
         });
       }
       expect(redirectStep(answer(status, "/b"), from, "POST", API, 0)).toEqual({
-        refuse: { reason: "method-change", status, location: `${API}/b` },
+        refuse: {
+          status,
+          location: `${API}/b`,
+          problem: `to ${API}/b with a status that would turn POST into GET; not followed`,
+        },
       });
     }
   });
@@ -40,7 +44,11 @@ describe("redirectStep", () => {
   it("refuses another origin, even one differing only by port or scheme", () => {
     for (const other of ["https://evil.example", "http://api.example.com", `${API}:8443`]) {
       expect(redirectStep(answer(307, `${other}/x`), from, "GET", API, 0)).toEqual({
-        refuse: { reason: "other-origin", status: 307, location: `${other}/x` },
+        refuse: {
+          status: 307,
+          location: `${other}/x`,
+          problem: `to another origin, ${other}/x; not followed, so the API key stays with ${API}`,
+        },
       });
     }
   });
@@ -50,19 +58,31 @@ describe("redirectStep", () => {
       follow: `${API}/x`,
     });
     expect(redirectStep(answer(307, "/x"), from, "GET", API, MAX_REDIRECTS)).toEqual({
-      refuse: { reason: "too-many", status: 307, location: `${API}/x` },
+      refuse: {
+        status: 307,
+        location: `${API}/x`,
+        problem: `more than ${MAX_REDIRECTS} times; stopped at ${API}/x`,
+      },
     });
   });
 
   it("refuses a redirect without a Location, with one that is not a URL, and a hidden one", () => {
     expect(redirectStep(answer(303), from, "POST", API, 0)).toEqual({
-      refuse: { reason: "no-location", status: 303, location: "" },
+      refuse: { status: 303, location: "", problem: "without a Location header; not followed" },
     });
     expect(redirectStep(answer(302, "http://[bad"), from, "GET", API, 0)).toEqual({
-      refuse: { reason: "unreadable-location", status: 302, location: "" },
+      refuse: {
+        status: 302,
+        location: "",
+        problem: "to a Location that is not a URL; not followed",
+      },
     });
     expect(redirectStep(answer(0, undefined, "opaqueredirect"), from, "GET", API, 0)).toEqual({
-      refuse: { reason: "hidden", status: 0, location: "" },
+      refuse: {
+        status: 0,
+        location: "",
+        problem: "to a location the browser does not reveal; not followed",
+      },
     });
   });
 });

@@ -27,15 +27,15 @@ describe("backoffMs", () => {
 describe("isIdempotent", () => {
   it("holds for GET, HEAD, PUT, DELETE and OPTIONS, and for a request with a key", () => {
     for (const method of ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]) {
-      expect(isIdempotent(method, new Headers()), method).toBe(true);
+      expect(isIdempotent(method, {}), method).toBe(true);
     }
-    expect(isIdempotent("POST", new Headers({ "Idempotency-Key": "k1" }))).toBe(true);
-    expect(isIdempotent("PATCH", new Headers({ "idempotency-key": "k1" }))).toBe(true);
+    expect(isIdempotent("POST", { "idempotency-key": "k1" })).toBe(true);
+    expect(isIdempotent("PATCH", { "idempotency-key": "k1" })).toBe(true);
   });
 
   it("does not hold for POST or PATCH without a key, or with an empty one", () => {
-    expect(isIdempotent("POST", new Headers())).toBe(false);
-    expect(isIdempotent("PATCH", new Headers())).toBe(false);
-    expect(isIdempotent("POST", new Headers({ "Idempotency-Key": "" }))).toBe(false);
+    expect(isIdempotent("POST", {})).toBe(false);
+    expect(isIdempotent("PATCH", {})).toBe(false);
+    expect(isIdempotent("POST", { "idempotency-key": "" })).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ function checkRequiredValues(
   if (typeof agentId !== "string" || agentId.trim() === "") {
     issues.push({
       field: "agent_id",
-      message: `must be a non-empty string (the agent's id), got ${describeValue(agentId)}`,
+      message: `must be a non-empty string, got ${describeValue(agentId)}`,
     });
   }
   for (const field of outbound ? PHONE_FIELDS : []) {
@@ -77,7 +77,7 @@ function checkObjectFields(params: Record<string, unknown>): ValidationIssue[] {
     return [
       {
         field,
-        message: `must be a plain object of JSON values when given, got ${describeValue(value)}`,
+        message: `must be a plain object of JSON values, got ${describeValue(value)}`,
       },
     ];
   });

@@ -61,7 +61,7 @@ describe("plain http", () => {
       logger,
     });
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn.mock.calls[0]![0]).toContain("travel unencrypted");
+    expect(logger.warn.mock.calls[0]![0]).toContain("travels unencrypted");
   });
 });
 
@@ -126,7 +126,7 @@ describe("logging", () => {
     };
   };
 
-  it("at debug, logs every attempt with method, path, status, attempt, duration and request id", async () => {
+  it("at debug, logs every attempt with method, URL, status, attempt, duration and request id", async () => {
     let n = 0;
     const server = await startServer((_req, res) =>
       ++n === 1
@@ -145,8 +145,8 @@ describe("logging", () => {
 
     const debug = lines.filter((l) => l.level === "debug");
     expect(debug.map((l) => l.args[0])).toEqual([
-      "[agni-client] POST /api/v1/calling/create-call → 429",
-      "[agni-client] POST /api/v1/calling/create-call → 200",
+      `[agni-client] POST ${server.url}/api/v1/calling/create-call → 429`,
+      `[agni-client] POST ${server.url}/api/v1/calling/create-call → 200`,
     ]);
     expect(debug[0]!.args[1]).toMatchObject({
       attempt: 1,
@@ -155,7 +155,7 @@ describe("logging", () => {
     });
     expect(debug[1]!.args[1]).toMatchObject({ attempt: 2, requestId: "req-2" });
     expect(lines.filter((l) => l.level === "info").map((l) => l.args[0])).toEqual([
-      "[agni-client] POST /api/v1/calling/create-call got 429; retrying in 0 ms",
+      `[agni-client] POST ${server.url}/api/v1/calling/create-call got 429; retrying in 0 ms`,
     ]);
   });
 

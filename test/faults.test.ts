@@ -253,7 +253,7 @@ describe("faults where the server certainly did not act: retried", () => {
       { error: AgniRateLimitError, safeToRetry: true, attempts: 1, seen: 1, withinMs: 1_000 },
     );
     expect((error as AgniRateLimitError).retryAfterMs).toBe(3_600_000);
-    expect(error.message).toContain("asks to wait 3600 s, longer than the 60 s");
+    expect(error.message).toContain("asks to wait 3600 s, over the client's 60 s limit");
   });
 
   it("per-request maxRetries: 0 turns retries off", async () => {

@@ -66,7 +66,7 @@ describe("plain http", () => {
       logger,
     });
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn.mock.calls[0]![0]).toContain("travel unencrypted");
+    expect(logger.warn.mock.calls[0]![0]).toContain("travels unencrypted");
   });
 });
 
@@ -143,7 +143,7 @@ describe("logging", () => {
     return lines;
   };
 
-  it("at debug, logs every attempt with method, path, status, attempt, duration and request id", async () => {
+  it("at debug, logs every attempt with method, URL, status, attempt, duration and request id", async () => {
     let n = 0;
     const server = await startServer((_req, res) =>
       ++n === 1
@@ -162,8 +162,8 @@ describe("logging", () => {
 
     const debug = lines.filter((l) => l.level === "debug");
     expect(debug.map((l) => l.args[0])).toEqual([
-      "[agni-client] POST /api/v1/calling/create-call → 429",
-      "[agni-client] POST /api/v1/calling/create-call → 200",
+      `[agni-client] POST ${server.url}/api/v1/calling/create-call → 429`,
+      `[agni-client] POST ${server.url}/api/v1/calling/create-call → 200`,
     ]);
     expect(debug[0]!.args[1]).toMatchObject({
       attempt: 1,
@@ -172,11 +172,11 @@ describe("logging", () => {
     });
     expect(debug[1]!.args[1]).toMatchObject({ attempt: 2, requestId: "req-2" });
     expect(lines.filter((l) => l.level === "info").map((l) => l.args[0])).toEqual([
-      "[agni-client] POST /api/v1/calling/create-call got 429; retrying in 0 ms",
+      `[agni-client] POST ${server.url}/api/v1/calling/create-call got 429; retrying in 0 ms`,
     ]);
   });
 
-  it("logs a failed attempt and its retry, with the path, the failure and the wait", async () => {
+  it("logs a failed attempt and its retry, with the URL, the failure and the wait", async () => {
     let n = 0;
     const server = await startServer((_req, res) => {
       if (++n === 1) res.socket?.destroy();
@@ -185,14 +185,14 @@ describe("logging", () => {
     const lines = await webCallLoggedAtDebug(server.url, { idempotencyKey: "log-1" });
     const texts = lines.map((l) => `${l.level} ${String(l.args[0])}`);
     expect(texts[0]).toMatch(
-      /^debug \[agni-client\] POST \/api\/v1\/calling\/create-call failed: Could not complete POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calling\/create-call: /,
+      /^debug \[agni-client\] POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calling\/create-call failed: Could not complete POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calling\/create-call: /,
     );
     expect(lines[0]!.args[1]).toMatchObject({ attempt: 1, durationMs: expect.any(Number) });
     expect(texts[1]).toMatch(
-      /^info \[agni-client\] POST \/api\/v1\/calling\/create-call failed \(AgniConnectionError\); retrying in \d+ ms$/,
+      /^info \[agni-client\] POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calling\/create-call failed \(AgniConnectionError\); retrying in \d+ ms$/,
     );
     expect(lines[1]!.args[1]).toEqual({ attempt: 1 });
-    expect(texts[2]).toBe("debug [agni-client] POST /api/v1/calling/create-call → 200");
+    expect(texts[2]).toBe(`debug [agni-client] POST ${server.url}/api/v1/calling/create-call → 200`);
     expect(texts).toHaveLength(3);
   });
 

@@ -118,7 +118,7 @@ describe("web call input", () => {
         message: "unknown field; did you mean prompt_dynamic_variables?",
       },
       { field: "color", message: "unknown field; remove it" },
-      { field: "agent_id", message: "must be a non-empty string (the agent's id), got nothing" },
+      { field: "agent_id", message: "must be a non-empty string, got nothing" },
     ]);
   });
 

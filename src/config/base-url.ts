@@ -32,10 +32,10 @@ export function resolveBaseUrl(
       return {
         baseUrl,
         issues: [],
-        warnings: [`allowInsecureHttp: requests to ${baseUrl} travel unencrypted`],
+        warnings: [`allowInsecureHttp: the API key travels unencrypted to ${baseUrl}`],
       };
     }
-    const message = `${url.origin} is plain http off loopback, so the API key would travel unencrypted; use https, or pass allowInsecureHttp: true`;
+    const message = `${url.origin} is plain http off loopback: the API key travels unencrypted; use https, or pass allowInsecureHttp: true`;
     return { baseUrl, issues: [{ field: "baseUrl", message }], warnings: [] };
   }
   return { baseUrl, issues: [], warnings: [] };

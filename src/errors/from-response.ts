@@ -71,7 +71,7 @@ export function apiErrorFromAnswer(answer: ReadAnswer, unusable?: UnusableAnswer
   let message = unusable ? redact(unusable.message) : messageOf(statusLine, body, fields.message);
   const wait = status === 429 ? retryAfterMs((name) => headers[name]) : undefined;
   if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) {
-    message += ` (the server asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${MAX_RETRY_AFTER_MS / 1000} s the client waits)`;
+    message += ` (the server asks to wait ${Math.ceil(wait / 1000)} s, over the client's ${MAX_RETRY_AFTER_MS / 1000} s limit)`;
   }
   message += attemptsSuffix(attempts);
 

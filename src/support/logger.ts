@@ -15,7 +15,7 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
  * createAgniClient({ logger: pino(), logLevel: "info" }); // or console, the default
  */
 export interface Logger {
-  /** Every attempt: method, path, status, attempt, duration, request id. */
+  /** Every attempt: method, URL, status, attempt, duration, request id. */
   debug(...args: unknown[]): void;
   /** Retries and their waits. */
   info(...args: unknown[]): void;

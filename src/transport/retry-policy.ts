@@ -39,16 +39,13 @@ export function retryVerdict(
 ): RetryVerdict {
   if (context.attempt > context.maxRetries) return STOP;
   let worthIt = false; // a refused redirect, among others, is final
+  let asked: number | undefined; // the wait the server asked for
   switch (outcome.kind) {
     case "answer":
       worthIt =
         outcome.status === 429 ||
         (context.idempotent && RETRY_STATUSES_IDEMPOTENT.has(outcome.status));
-      if (worthIt && outcome.retryAfterMs !== undefined) {
-        return outcome.retryAfterMs > MAX_RETRY_AFTER_MS
-          ? STOP
-          : { retry: true, waitMs: outcome.retryAfterMs };
-      }
+      asked = outcome.retryAfterMs;
       break;
     case "timeout":
       worthIt = context.idempotent;
@@ -56,7 +53,8 @@ export function retryVerdict(
     case "network":
       worthIt = context.idempotent || outcome.neverConnected;
   }
-  return worthIt ? { retry: true, waitMs: backoffMs(context.attempt, random) } : STOP;
+  if (!worthIt || (asked ?? 0) > MAX_RETRY_AFTER_MS) return STOP;
+  return { retry: true, waitMs: asked ?? backoffMs(context.attempt, random) };
 }
 
 /** Whether the server may have acted on an attempt that came to `outcome`. */

@@ -45,8 +45,7 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
       const { timeoutMs = settings.timeoutMs, maxRetries = settings.maxRetries } = limits;
       const { method, url, headers } = request;
       const requestKey = headers[KEY_HEADER] ?? null;
-      const target = () => `${method} ${url.split("?")[0]}`;
-      const label = () => target().replace(`${method} ${apiOrigin}/`, `${method} /`);
+      const target = `${method} ${url.split("?")[0]}`;
       const redact = redactionFor(requestKey);
       // A key the caller set on the request (per tenant, say) wins over the client's.
       const plan = {
@@ -65,7 +64,7 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
         const verdict = retryVerdict(result, { attempt, maxRetries, idempotent });
         let why: string;
         if (result.kind === "answer") {
-          log.debug?.(redact, `${label()} → ${result.status}`, {
+          log.debug?.(redact, `${target} → ${result.status}`, {
             attempt,
             durationMs: Date.now() - started,
             requestId:
@@ -83,20 +82,21 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
           why = `got ${result.status}`;
         } else {
           const error = errorForFailure(result, {
-            target: target(),
+            target,
             attempts: attempt,
             mayHaveTakenEffect: earlier || mayHaveTakenEffect(result),
             redact,
           });
-          log.debug?.(redact, `${label()} failed: ${error.message}`, {
+          log.debug?.(redact, `${target} failed: ${error.message}`, {
             attempt,
             durationMs: Date.now() - started,
           });
           if (!verdict.retry) throw error;
           why = `failed (${error.name})`;
         }
-        const wait = Math.round(verdict.waitMs);
-        log.info?.(redact, `${label()} ${why}; retrying in ${wait} ms`, { attempt });
+        log.info?.(redact, `${target} ${why}; retrying in ${Math.round(verdict.waitMs)} ms`, {
+          attempt,
+        });
         earlier ||= mayHaveTakenEffect(result);
         await sleep(verdict.waitMs, request.signal);
       }

@@ -71,7 +71,7 @@ function checkRequiredValues(
   if (typeof agentId !== "string" || agentId.trim() === "") {
     issues.push({
       field: AGENT_ID,
-      message: `must be a non-empty string (the agent's id), got ${describeValue(agentId, show)}`,
+      message: `must be a non-empty string, got ${describeValue(agentId, show)}`,
     });
   }
   for (const field of outbound ? PHONE_FIELDS : []) {
@@ -95,7 +95,7 @@ function checkObjectFields(params: Record<string, unknown>, show: Show): Validat
     return [
       {
         field,
-        message: `must be a plain object of JSON values when given, got ${describeValue(value, show)}`,
+        message: `must be a plain object of JSON values, got ${describeValue(value, show)}`,
       },
     ];
   });

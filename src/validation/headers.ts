@@ -21,7 +21,7 @@ export function checkHeaders(value: unknown, field: string): ValidationIssue[] {
     else if (typeof headerValue !== "string" || !HEADER_VALUE.test(headerValue)) {
       message = "must be a string without line breaks, control or non-Latin-1 characters";
     } else if (name.toLowerCase() === "idempotency-key" && headerValue.trim() === "") {
-      message = "must not be empty";
+      message = "must be a non-empty string";
     }
     if (message) issues.push({ field: `${field}.${name}`, message });
   }

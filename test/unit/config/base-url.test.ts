@@ -35,7 +35,7 @@ describe("resolveBaseUrl", () => {
     expect(resolveBaseUrl("http://api.example.com", undefined, true)).toEqual({
       baseUrl: "http://api.example.com",
       issues: [],
-      warnings: ["allowInsecureHttp: requests to http://api.example.com travel unencrypted"],
+      warnings: ["allowInsecureHttp: the API key travels unencrypted to http://api.example.com"],
     });
     expect(resolveBaseUrl("http://127.0.0.1:4010", undefined, false)).toMatchObject({
       issues: [],

@@ -122,7 +122,7 @@ describe("apiErrorFromAnswer", () => {
     const long = apiErrorFromAnswer(
       answer(429, "", { "retry-after": "3600" }),
     ) as AgniRateLimitError;
-    expect(long.message).toContain("the server asks to wait 3600 s, longer than the 60 s");
+    expect(long.message).toContain("the server asks to wait 3600 s, over the client's 60 s limit");
     expect(long.retryAfterMs).toBe(3_600_000);
     const short = apiErrorFromAnswer(answer(429, "", { "retry-after": "60" }));
     expect(short.message).not.toContain("asks to wait");

@@ -192,7 +192,9 @@ describe("logging", () => {
       /^info \[agni-client\] POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calling\/create-call failed \(AgniConnectionError\); retrying in \d+ ms$/,
     );
     expect(lines[1]!.args[1]).toEqual({ attempt: 1 });
-    expect(texts[2]).toBe(`debug [agni-client] POST ${server.url}/api/v1/calling/create-call → 200`);
+    expect(texts[2]).toBe(
+      `debug [agni-client] POST ${server.url}/api/v1/calling/create-call → 200`,
+    );
     expect(texts).toHaveLength(3);
   });
 

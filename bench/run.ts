@@ -4,6 +4,8 @@
  * bench/results.json, bench/results.md and bench/chart.svg, with the issue's goals judged.
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 import { cpus, totalmem } from "node:os";
 import { moduleBreakdown, type ModuleSize } from "./breakdown.js";
 import { runColdImports } from "./cold-import.js";
@@ -67,9 +69,15 @@ const results: BenchResults = {
   coldImport,
   profile,
 };
-await writeFile(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
-await writeFile(new URL("results.md", import.meta.url), toMarkdown(results));
-await writeFile(new URL("chart.svg", import.meta.url), toSvg(results));
+/** Writes a result file as the repository's prettier setting formats it. */
+const write = async (name: string, text: string) => {
+  const file = fileURLToPath(new URL(name, import.meta.url));
+  const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+  await writeFile(file, name.endsWith(".svg") ? text : await prettier.format(text, options));
+};
+await write("results.json", JSON.stringify(results, null, 2) + "\n");
+await write("results.md", toMarkdown(results));
+await write("chart.svg", toSvg(results));
 console.log(`\n${toMarkdown(results)}`);
 console.log(
   `wrote bench/results.json, bench/results.md, bench/chart.svg in ${((Date.now() - started) / 1000).toFixed(0)} s`,

@@ -69,3 +69,29 @@ describe("redactError", () => {
     expect((redactError(error, redact) as typeof error).socket).toBe(socket);
   });
 });
+
+describe("redactError on odd errors", () => {
+  const redact = createRedactor(["sk_9"]);
+
+  it("survives a cause that is the error itself, hiding the secret at the top", () => {
+    const error = new Error("loop sk_9");
+    (error as { cause?: unknown }).cause = error;
+    const copy = redactError(error, redact);
+    expect(copy.message).toBe(`loop ${REDACTED}`);
+  });
+
+  it("keeps the same error when its plain fields hold no secret, whatever they hold", () => {
+    const error = Object.assign(new Error("clean"), { code: null, meta: { a: 1 }, big: { n: 1n } });
+    expect(redactError(error, redact)).toBe(error);
+  });
+
+  it("gives a copy whose fields can be changed, as the original's", () => {
+    const copy = redactError(Object.assign(new Error("x sk_9"), { code: "E" }), redact) as Error & {
+      code: string;
+    };
+    copy.code = "F";
+    copy.message = "changed";
+    delete (copy as { stack?: string }).stack;
+    expect([copy.code, copy.message, copy.stack]).toEqual(["F", "changed", undefined]);
+  });
+});

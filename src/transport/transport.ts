@@ -24,6 +24,18 @@ export interface TransportSettings {
   secrets: readonly (string | null | undefined)[];
 }
 
+/** The server's id for a request, for support tickets. */
+const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id");
+
+/** The redaction for a request carrying a key, reusing the client's when it adds no secret. */
+function redactionsFor(secrets: TransportSettings["secrets"]) {
+  const clientRedact = createRedactor(secrets);
+  return (requestKey: string | null | undefined): Redact =>
+    !requestKey || secrets.includes(requestKey)
+      ? clientRedact
+      : createRedactor([...secrets, requestKey]);
+}
+
 /**
  * Creates the transport: the single place where the client does network I/O. Each request
  * goes through {@link attemptOnce} (time limit, key for the API's origin only, same-origin
@@ -33,11 +45,7 @@ export interface TransportSettings {
  */
 export function createTransport(settings: TransportSettings, log: Log): Transport {
   const apiOrigin = new URL(settings.baseUrl).origin;
-  const clientRedact = createRedactor(settings.secrets);
-  const redactionFor = (requestKey: string | null | undefined): Redact =>
-    !requestKey || settings.secrets.includes(requestKey)
-      ? clientRedact
-      : createRedactor([...settings.secrets, requestKey]);
+  const redactionFor = redactionsFor(settings.secrets);
 
   return {
     redactionFor,
@@ -67,9 +75,7 @@ export function createTransport(settings: TransportSettings, log: Log): Transpor
           log.debug?.(redact, `${target} → ${result.status}`, {
             attempt,
             durationMs: Date.now() - started,
-            requestId:
-              result.response.headers.get("x-request-id") ??
-              result.response.headers.get("request-id"),
+            requestId: requestIdOf(result.response.headers),
           });
           if (!verdict.retry) {
             return {
